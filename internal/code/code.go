@@ -1,0 +1,1078 @@
+// Package code is rasd's event coder: it turns the sentences of a resolved
+// document into ACLED-coded events. For each trigger (a verb, verbal noun
+// or set phrase from the trigger lexicon) it reads the clause around it:
+// the weapon and victim words that decide the sub-event type, the actors by
+// their roles (Arabic VSO and SVO orders, passives, genitives, the
+// prepositions of the trigger's frame), the location, the date, the
+// fatalities, the status (negated, planned, claimed, ongoing), who said so,
+// and the evidence span. Then it merges the mentions of one event within
+// the article and applies ACLED atomicity.
+//
+// It runs after the geo and actor stages and reads Doc.Places, Doc.Actors
+// and the date and number mentions.
+package code
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/doc"
+	"github.com/rasd-project/rasd/internal/kb"
+)
+
+// Options configures the coder. The zero value codes what ACLED codes.
+type Options struct {
+	// KeepAll also emits planned, negated and denied events (with their
+	// status); by default they are left out, as ACLED leaves them out.
+	KeepAll bool
+}
+
+// Coder is the event-coding stage; immutable, safe for concurrent use.
+type Coder struct {
+	kb  *kb.KB
+	opt Options
+}
+
+// New returns a coder using the knowledge base's trigger lexicon.
+func New(k *kb.KB, opt Options) *Coder { return &Coder{kb: k, opt: opt} }
+
+// Name returns the stage name.
+func (c *Coder) Name() string { return "code" }
+
+// Run codes the document's events into Doc.Events.
+func (c *Coder) Run(d *doc.Doc) {
+	trigs, mods := scanLexicons(c.kb, d)
+	x := newContext(c, d, trigs, mods)
+	var cands []*cand
+	for si := range d.Sents {
+		cands = append(cands, x.sentence(si)...)
+	}
+	x.carry(cands)
+	for _, ev := range x.finish(cands) {
+		d.Events = append(d.Events, ev)
+	}
+}
+
+// context holds the per-document lookups the coder uses.
+type context struct {
+	c     *Coder
+	d     *doc.Doc
+	trigs []trig
+	mods  []mod
+	feat  []feature // OR of the modifier features covering each token
+	modAt []int     // token → index of the modifier starting there, -1
+	// actorAt and placeAt map a token to the resolved actor or place whose
+	// mention covers it, -1 when none.
+	actorAt []int
+	placeAt []int
+	dates   []doc.Mention
+	nums    []doc.Mention
+	persons []doc.Mention
+	// parents[i] marks places that only locate the place before them (X جنوب Y).
+	parents map[int]bool
+	// lastBattle is the latest battle kept by finish (for associates).
+	lastBattle *cand
+}
+
+func newContext(c *Coder, d *doc.Doc, trigs []trig, mods []mod) *context {
+	n := len(d.Tokens)
+	x := &context{c: c, d: d, trigs: trigs, mods: mods, feat: make([]feature, n), modAt: make([]int, n),
+		actorAt: make([]int, n), placeAt: make([]int, n), parents: map[int]bool{}}
+	for i := range x.modAt {
+		x.modAt[i], x.actorAt[i], x.placeAt[i] = -1, -1, -1
+	}
+	for i, m := range mods {
+		x.modAt[m.start] = i
+		for t := m.start; t < m.end; t++ {
+			x.feat[t] |= m.feat
+		}
+	}
+	for i, a := range d.Actors {
+		for t := a.Span.Start; t < a.Span.End; t++ {
+			x.actorAt[t] = i
+		}
+	}
+	for i, p := range d.Places {
+		for t := p.Mention.Start; t < p.Mention.End; t++ {
+			x.placeAt[t] = i
+		}
+	}
+	for _, m := range d.Mentions {
+		switch {
+		case m.Kind == doc.MDate && m.Date != nil:
+			x.dates = append(x.dates, m)
+		case m.Kind == doc.MNumber && m.Num != nil:
+			x.nums = append(x.nums, m)
+		case m.Kind == doc.MPerson:
+			x.persons = append(x.persons, m)
+		}
+	}
+	x.findParents()
+	return x
+}
+
+// findParents marks places that follow another place through link words
+// only (الدشيشة جنوب الحسكة, هجين شرق دير الزور, X بريف Y): they say where
+// the first place is and are not event locations themselves.
+func (x *context) findParents() {
+	d := x.d
+	for i := 1; i < len(d.Places); i++ {
+		a, b := d.Places[i-1].Mention, d.Places[i].Mention
+		if int(b.Start)-int(a.End) > 4 || b.Start < a.End {
+			continue
+		}
+		ok := true
+		for t := int(a.End); t < int(b.Start); t++ {
+			if !x.isLink(t) {
+				ok = false
+				break
+			}
+		}
+		if ok && precisionRank(&d.Places[i]) >= precisionRank(&d.Places[i-1]) {
+			x.parents[i] = true
+		}
+	}
+}
+
+func (x *context) isLink(t int) bool {
+	tok := x.d.Tokens[t]
+	if tok.Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
+		return true
+	}
+	w := x.d.TokNorm(t)
+	switch w {
+	case ",", "-", "،":
+		return true
+	}
+	base := stripClitic(w)
+	switch base {
+	case "في", "من", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "ريف", "محافظه", "منطقه",
+		"قرب", "ناحيه", "مدينه", "قضاء", "مديريه", "ولايه", "وسط", "اقصي", "التابعه", "التابع", "الواقعه",
+		"الواقع", "عند", "اطراف", "محيط", "داخل", "ل", "بلده", "مركز", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+		"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "بالقرب", "نحو", "حوالي", "كم", "كيلومتر", "كيلومترات":
+		return true
+	}
+	return x.d.Tokens[t].Kind == doc.Number
+}
+
+// stripClitic removes a one-letter proclitic (و ب ل ف) from a word of 4+
+// letters.
+func stripClitic(w string) string {
+	for _, p := range []string{"وب", "ب", "و", "ل", "ف"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 6 {
+			return rest
+		}
+	}
+	return w
+}
+
+// precisionRank orders places from most to least specific as event
+// locations: 1 a settlement or site (also one the gazetteer lacks, named
+// after a head noun), 2 a district or the surroundings of a town (ريف X,
+// شرق X), 3 a province or region, 4 a country.
+func precisionRank(p *doc.Place) int {
+	switch p.Feature {
+	case "country":
+		return 4
+	case "admin1", "region":
+		return 3
+	case "admin2", "admin3":
+		return 2
+	}
+	if p.ID == "" {
+		if p.GeoPrecision == 3 && p.Admin1 == "" {
+			return 3
+		}
+		return 1
+	}
+	if p.GeoPrecision >= 2 {
+		return 2
+	}
+	return 1
+}
+
+// cand is a candidate event under construction.
+type cand struct {
+	tr         *trig
+	sent       int
+	cl         clause
+	class      string
+	typ, sub   string
+	cameo      string
+	actor1     *doc.ActorRef
+	actor2     *doc.ActorRef
+	assoc1     []doc.ActorRef
+	place      int // index into Doc.Places, -1 none
+	date       doc.Date
+	prec       doc.Precision
+	dateFrom   string // "clause", "sentence", "context", "published"
+	placeFrom  string // "clause", "sentence", "context"
+	fatal      *int
+	status     doc.Status
+	reported   *doc.ActorRef
+	reportSpan doc.Span
+	why        []string
+	conf       float64
+	drop       string // why the candidate is not an event
+	kills      []*trig
+}
+
+func (cd *cand) note(format string, a ...any) { cd.why = append(cd.why, fmt.Sprintf(format, a...)) }
+
+// clause is a token range inside a sentence.
+type clause struct{ start, end int }
+
+// clauses splits a sentence at connectives: a comma or semicolon followed by
+// a new clause (و/ف + word, كما, فيما, بينما, حيث, إذ, ثم), and before
+// فيما/بينما/في حين.
+func (x *context) clauses(s doc.Span) []clause {
+	d := x.d
+	var out []clause
+	start := int(s.Start)
+	for t := int(s.Start) + 1; t < int(s.End); t++ {
+		w := d.TokNorm(t)
+		cut := false
+		switch w {
+		case "فيما", "بينما", "ثم", "كما", "حيث", "اذ", "وفيما", "وبينما":
+			cut = true
+		case "في":
+			cut = t+1 < int(s.End) && d.TokNorm(t+1) == "حين"
+		}
+		if prev := d.TokNorm(t - 1); prev == "," || prev == ";" || prev == "،" {
+			if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+				cut = true
+			}
+		}
+		if cut && t-start >= 2 {
+			out = append(out, clause{start, t})
+			start = t
+		}
+	}
+	return append(out, clause{start, int(s.End)})
+}
+
+func (x *context) clauseOf(cls []clause, t int) clause {
+	for _, c := range cls {
+		if t >= c.start && t < c.end {
+			return c
+		}
+	}
+	return cls[len(cls)-1]
+}
+
+// featIn returns the features of the modifiers in [a, b).
+func (x *context) featIn(a, b int) feature {
+	var f feature
+	for t := max(a, 0); t < b && t < len(x.feat); t++ {
+		f |= x.feat[t]
+	}
+	return f
+}
+
+// sentence codes the triggers of sentence si.
+func (x *context) sentence(si int) []*cand {
+	d := x.d
+	s := d.Sents[si]
+	cls := x.clauses(s)
+	var here []*trig
+	for i := range x.trigs {
+		tr := &x.trigs[i]
+		if tr.start >= int(s.Start) && tr.start < int(s.End) {
+			here = append(here, tr)
+		}
+	}
+	if len(here) == 0 {
+		return nil
+	}
+	// drop triggers that are part of a standing-condition phrase (تحت سيطرة)
+	// or of a modifier that reads them differently
+	var live []*trig
+	for _, tr := range here {
+		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) {
+			continue
+		}
+		live = append(live, tr)
+	}
+	{
+		kept := live[:0]
+		for _, tr := range live {
+			if weaponNoun(tr) {
+				cl := x.clauseOf(cls, tr.start)
+				if x.featIn(cl.start, cl.end)&fFire == 0 && x.featIn(cl.start, cl.end)&fKilled == 0 {
+					continue
+				}
+			}
+			kept = append(kept, tr)
+		}
+		live = kept
+	}
+	// (b) a specific act absorbs the generic words of its sentence: in
+	// "استهدف ... بقصف صاروخي" or "هجوم بطائرة مسيرة" one event is told
+	specific := false
+	for _, tr := range live {
+		if strength(tr.t.Class) >= 5 {
+			specific = true
+		}
+	}
+	if specific {
+		kept := live[:0]
+		for _, tr := range live {
+			if tr.t.Class == cAttack || tr.t.Class == cSnipe {
+				continue
+			}
+			kept = append(kept, tr)
+		}
+		live = kept
+	}
+	// a deployment told beside an act of violence is its context (قافلة
+	// عسكرية hit by a bomb, عناصر انتشروا around a protest)
+	violent := false
+	for _, tr := range live {
+		if strength(tr.t.Class) >= 6 || tr.t.Class == cKill || tr.t.Class == cProtest || tr.t.Class == cRiot || tr.t.Class == cMob {
+			violent = true
+		}
+	}
+	protest := false
+	for _, tr := range live {
+		if tr.t.Class == cProtest {
+			protest = true
+		}
+	}
+	if violent {
+		kept := live[:0]
+		for _, tr := range live {
+			// deployments around violence are its context; arrests at a
+			// dispersed protest are its intervention
+			if tr.t.Class == cDeploy || (protest && tr.t.Class == cArrest) {
+				continue
+			}
+			kept = append(kept, tr)
+		}
+		live = kept
+	}
+	// group by clause; kill triggers attach to the sentence's main event
+	var cands []*cand
+	var kills []*trig
+	for _, tr := range live {
+		if tr.t.Class == cKill {
+			kills = append(kills, tr)
+			continue
+		}
+		cl := x.clauseOf(cls, tr.start)
+		// one event per class per clause
+		dup := false
+		for _, c := range cands {
+			if c.cl == cl && c.class == tr.t.Class {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		cands = append(cands, &cand{tr: tr, sent: si, cl: cl, class: tr.t.Class, place: -1})
+	}
+	if len(cands) == 0 && len(kills) > 0 {
+		tr := kills[0]
+		cands = append(cands, &cand{tr: tr, sent: si, cl: x.clauseOf(cls, tr.start), class: cKill, place: -1})
+		kills = kills[1:]
+	}
+	for _, k := range kills {
+		// the event in the same clause, else the strongest in the sentence
+		var host *cand
+		for _, c := range cands {
+			if k.start >= c.cl.start && k.start < c.cl.end {
+				host = c
+			}
+		}
+		if host == nil {
+			for _, c := range cands {
+				if host == nil || strength(c.class) > strength(host.class) {
+					host = c
+				}
+			}
+		}
+		host.kills = append(host.kills, k)
+	}
+	for _, cd := range cands {
+		x.build(cd, cls)
+	}
+	return cands
+}
+
+// insideName reports whether a trigger lies inside an actor or place name
+// (الحشد in الحشد الشعبي, معركة as a village).
+func (x *context) insideName(tr *trig) bool {
+	for t := tr.start; t < tr.end; t++ {
+		if (x.actorAt[t] >= 0 && !x.d.Actors[x.actorAt[t]].Generic) || x.placeAt[t] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// weaponNoun reports a trigger that names a projectile rather than an act
+// (صواريخ، قذائف، راجمات): it reports a strike only with a firing or
+// falling word in its clause ("تضم دبابات وراجمات صواريخ" is equipment).
+func weaponNoun(tr *trig) bool {
+	switch tr.t.ID {
+	case "shell.sarukh", "shell.qadhifa", "shell.rajima":
+		return tr.form == kb.FormNoun
+	}
+	return false
+}
+
+// inDate reports whether a trigger lies inside a date expression (فجر in
+// فجر اليوم is dawn, not a detonation).
+func (x *context) inDate(tr *trig) bool {
+	for _, m := range x.dates {
+		if int(m.Start) < tr.end && tr.start < int(m.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// weakMention reports whether a noun trigger only refers to an event or a
+// campaign told elsewhere: a definite verbal noun (الهجوم، الانفجار) or one
+// with a possessive pronoun (معاركه، هجومها) of the generic classes.
+func weakMention(tr *trig) bool {
+	if tr.form != kb.FormNoun {
+		return false
+	}
+	switch tr.t.Class {
+	case cClash, cAttack, cExplosion, cShell, cAir, cDrone, cKill:
+	default:
+		return false
+	}
+	return tr.suffix || tr.definite
+}
+
+// stateBefore reports whether a trigger noun follows "تحت" (under control).
+func (x *context) stateBefore(tr *trig) bool {
+	if tr.start == 0 {
+		return false
+	}
+	p := x.d.TokNorm(tr.start - 1)
+	return p == "تحت" || p == "وتحت"
+}
+
+// build fills a candidate: type, status, attribution, actors, place, date,
+// fatalities.
+func (x *context) build(cd *cand, cls []clause) {
+	d := x.d
+	tr := cd.tr
+	s := d.Sents[cd.sent]
+	cf := x.featIn(cd.cl.start, cd.cl.end)
+	sf := x.featIn(int(s.Start), int(s.End))
+	cd.note("trigger %q (%s)", d.SpanText(tr.span), tr.t.ID)
+
+	x.status(cd, cf, sf)
+	x.attribution(cd)
+	x.actors(cd, cf)
+	x.classify(cd, cf)
+	x.location(cd, cls)
+	x.date(cd, cls)
+	if cd.typ != StrategicDev {
+		x.fatalities(cd, cls)
+	}
+	if cd.status == "" {
+		cd.status = doc.Occurred
+		if sf&fOngoing != 0 && tr.form != kb.FormPast {
+			cd.status = doc.Ongoing
+		}
+		if cd.reported != nil && cd.actor1 != nil && cd.reported.ID != "" && cd.reported.ID == cd.actor1.ID {
+			cd.status = doc.Claimed
+			cd.note("claimed: reported by actor1")
+		}
+	}
+	cd.conf = x.confidence(cd)
+}
+
+// status sets negated, denied, planned, or a drop reason (tallies,
+// background).
+func (x *context) status(cd *cand, cf, sf feature) {
+	d := x.d
+	tr := cd.tr
+	s := d.Sents[cd.sent]
+	// negation right before the trigger: لم تسيطر, لا صحة
+	for t := tr.start - 1; t >= max(int(s.Start), tr.start-3); t-- {
+		w := d.TokNorm(t)
+		if x.feat[t]&fNegation != 0 {
+			next := ""
+			if t+1 < len(d.Tokens) {
+				next = d.TokNorm(t + 1)
+			}
+			if w == "لا" && (next == "تزال" || next == "يزال" || next == "يقل" || next == "تقل") {
+				continue
+			}
+			cd.status = doc.Negated
+			cd.note("negated by %q", d.TokText(t))
+			return
+		}
+		if d.Tokens[t].Kind == doc.Punct {
+			break
+		}
+	}
+	// denial earlier in the sentence
+	for t := int(s.Start); t < tr.start; t++ {
+		if x.feat[t]&fDenial != 0 {
+			cd.status = doc.Denied
+			cd.note("denied by %q", d.TokText(t))
+			return
+		}
+	}
+	// future: the س of the verb, or a future word shortly before
+	if tr.form == kb.FormPresent && hasPrefix(tr.pre, "س") {
+		cd.status = doc.Planned
+		cd.note("future tense")
+		return
+	}
+	// a future word before the trigger: anywhere in the clause for a noun or
+	// present form (يعمل التحالف على السيطرة), right before a past form
+	reach := cd.cl.start
+	if tr.form == kb.FormPast {
+		reach = max(cd.cl.start, tr.start-2)
+	}
+	for t := tr.start - 1; t >= reach; t-- {
+		if x.feat[t]&fFuture == 0 {
+			continue
+		}
+		w := d.TokNorm(t)
+		if w == "قد" || w == "وقد" || w == "فقد" {
+			// قد + imperfect is "may"; قد + past is "has"; only next to its verb
+			if t+1 < len(d.Tokens) && !looksImperfect(d.TokNorm(t+1)) || tr.start-t > 3 {
+				continue
+			}
+		}
+		cd.status = doc.Planned
+		cd.note("future or possibility: %q", d.TokText(t))
+		return
+	}
+	// a future word right after a noun trigger: المعركة المقبلة
+	for t := tr.end; t < min(tr.end+2, cd.cl.end); t++ {
+		if x.feat[t]&fFuture != 0 {
+			cd.status = doc.Planned
+			cd.note("future: %q", d.TokText(t))
+			return
+		}
+	}
+	// purpose: لشن، للسيطرة، بهدف، استعدادا لـ
+	if tr.form != kb.FormPast && hasPrefix(tr.pre, "ل") && !x.exposedTo(tr) {
+		cd.status = doc.Planned
+		cd.note("purpose (ل + %s)", tr.t.ID)
+		return
+	}
+	for t := tr.start - 1; t >= max(cd.cl.start, tr.start-3); t-- {
+		if x.feat[t]&fPurpose != 0 {
+			cd.status = doc.Planned
+			cd.note("purpose: %q", d.TokText(t))
+			return
+		}
+	}
+	if x.relativeClause(tr) && cd.dateFrom == "" && !x.dateInClause(cd) {
+		cd.drop = "a relative clause about the past (التي قتلت …)"
+		return
+	}
+	if cf&fTally != 0 || x.yearsSince(cd) {
+		cd.drop = "a tally over a long period"
+		return
+	}
+	if cf&fHistory != 0 {
+		cd.drop = "background history"
+		return
+	}
+}
+
+// relativeClause reports whether a verb trigger opens a relative clause
+// (التي قتلت، الذين اختطفوا).
+func (x *context) relativeClause(tr *trig) bool {
+	if tr.form == kb.FormNoun || tr.start == 0 {
+		return false
+	}
+	switch x.d.TokNorm(tr.start - 1) {
+	case "التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي":
+		return true
+	}
+	return false
+}
+
+// dateInClause reports a date expression inside the candidate's clause.
+func (x *context) dateInClause(cd *cand) bool {
+	for _, m := range x.dates {
+		if int(m.Start) >= cd.cl.start && int(m.Start) < cd.cl.end {
+			return true
+		}
+	}
+	return false
+}
+
+// exposedTo reports whether a ل-prefixed trigger is the object of تعرض or
+// أدى ("تعرضت لقصف" happened).
+func (x *context) exposedTo(tr *trig) bool {
+	for t := tr.start - 1; t >= max(0, tr.start-3); t-- {
+		w := stripClitic(x.d.TokNorm(t))
+		if strings.HasPrefix(w, "تعرض") || strings.HasPrefix(w, "يتعرض") || w == "ادي" || w == "ادت" || w == "يودي" ||
+			w == "تودي" || w == "اضافه" || w == "نتيجه" || w == "اثر" {
+			return true
+		}
+		if x.d.Tokens[t].Kind != doc.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// yearsSince reports "منذ" + a year or a month-or-longer date in the clause.
+func (x *context) yearsSince(cd *cand) bool {
+	d := x.d
+	for t := cd.cl.start; t < cd.cl.end; t++ {
+		if w := d.TokNorm(t); w != "منذ" && w != "ومنذ" {
+			continue
+		}
+		for _, m := range x.dates {
+			if int(m.Start) <= t || int(m.Start) > t+4 {
+				continue
+			}
+			if m.Date.Precision >= doc.Month {
+				return true
+			}
+			if pub := d.Meta.Published; pub.Full() && m.Date.Date.Full() && m.Date.Date.AddDays(30).Before(pub) {
+				return true
+			}
+		}
+		for k := t + 1; k < min(t+5, cd.cl.end); k++ {
+			if d.Tokens[k].Kind == doc.Number && len(d.TokNorm(k)) == 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func looksImperfect(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	if strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ن") {
+		return true
+	}
+	if strings.HasPrefix(w, "ت") {
+		return !strings.HasSuffix(w, "ت") && !strings.HasSuffix(w, "وا")
+	}
+	return false
+}
+
+// attribution finds who the sentence attributes the event to: a reporting
+// verb before the trigger with its subject (قالت قسد، أعلن المرصد), or a
+// source phrase anywhere (بحسب X، وفقا لـ X، نقلا عن X).
+func (x *context) attribution(cd *cand) {
+	d := x.d
+	s := d.Sents[cd.sent]
+	tr := cd.tr
+	try := func(from, to int) bool {
+		for t := from; t < to && t < int(s.End); t++ {
+			if ai := x.actorAt[t]; ai >= 0 {
+				a := d.Actors[ai]
+				ref := a.ActorRef
+				if ref.Name == "" {
+					ref.Name = d.SpanText(a.Span)
+				}
+				cd.reported, cd.reportSpan = &ref, a.Span
+				return true
+			}
+			for _, p := range x.persons {
+				if int(p.Start) == t {
+					ref := doc.ActorRef{Name: d.SpanText(p.Span), Span: p.Span}
+					cd.reported, cd.reportSpan = &ref, p.Span
+					return true
+				}
+			}
+			if pi := x.placeAt[t]; pi >= 0 && d.Places[pi].Feature == "country" {
+				p := d.Places[pi]
+				ref := doc.ActorRef{Name: p.Name, Span: p.Mention}
+				cd.reported, cd.reportSpan = &ref, p.Mention
+				return true
+			}
+		}
+		return false
+	}
+	for t := tr.start - 1; t >= int(s.Start); t-- {
+		if x.feat[t]&fReport != 0 && x.modAt[t] >= 0 {
+			m := x.mods[x.modAt[t]]
+			if try(m.end, min(m.end+6, tr.start)) {
+				return
+			}
+		}
+	}
+	for t := int(s.Start); t < int(s.End); t++ {
+		if x.feat[t]&fSource != 0 && x.modAt[t] >= 0 {
+			m := x.mods[x.modAt[t]]
+			if try(m.end, m.end+5) {
+				return
+			}
+		}
+	}
+}
+
+// role of an actor mention relative to a trigger.
+type role uint8
+
+const (
+	roleNone role = iota
+	roleAgent
+	rolePatient
+	roleCounterpart
+)
+
+// actors assigns actor1, actor2 and associates from the actor mentions of
+// the clause (and the sentence when the clause has none).
+func (x *context) actors(cd *cand, cf feature) {
+	d := x.d
+	tr := cd.tr
+	type arg struct {
+		ai   int
+		r    role
+		dist int
+		why  string
+	}
+	var args []arg
+	seen := map[int]bool{}
+	scan := func(a, b int) {
+		for t := a; t < b; t++ {
+			ai := x.actorAt[t]
+			if ai < 0 || seen[ai] || int(d.Actors[ai].Span.Start) != t {
+				continue
+			}
+			seen[ai] = true
+			if cd.reported != nil && d.Actors[ai].Span == cd.reportSpan {
+				// the source of the report is the agent only through a pronoun (إنها سيطرت)
+				continue
+			}
+			r, why := x.roleOf(cd, ai)
+			dist := t - tr.start
+			if dist < 0 {
+				dist = -dist
+			}
+			args = append(args, arg{ai, r, dist, why})
+		}
+	}
+	scan(cd.cl.start, cd.cl.end)
+	s := d.Sents[cd.sent]
+	if len(args) == 0 {
+		scan(int(s.Start), int(s.End))
+	}
+	// countries acting (اغتالت إسرائيل) stand for their armed forces
+	var extra []doc.ActorRef
+	for pi := range d.Places {
+		p := &d.Places[pi]
+		t := int(p.Mention.Start)
+		if p.Feature != "country" || t < cd.cl.start || t >= cd.cl.end {
+			continue
+		}
+		a := x.stateArmy(p.Country, p.Mention)
+		if a == nil {
+			continue
+		}
+		r, why := x.roleAt(cd, p.Mention)
+		if r == roleNone {
+			continue
+		}
+		extra = append(extra, *a)
+		dist := t - tr.start
+		if dist < 0 {
+			dist = -dist
+		}
+		args = append(args, arg{-len(extra), r, dist, why + ", a country for its forces"})
+	}
+	sort.SliceStable(args, func(i, j int) bool { return args[i].dist < args[j].dist })
+	ref := func(ai int) *doc.ActorRef {
+		if ai < 0 {
+			a := extra[-ai-1]
+			return &a
+		}
+		a := d.Actors[ai].ActorRef
+		if a.Name == "" {
+			a.Name = d.SpanText(d.Actors[ai].Span)
+		}
+		return &a
+	}
+	for _, a := range args {
+		switch a.r {
+		case roleAgent:
+			if cd.actor1 == nil {
+				cd.actor1 = ref(a.ai)
+				cd.note("actor1 %s (%s)", cd.actor1.Name, a.why)
+			} else if !sameActor(cd.actor1, ref(a.ai)) && (cd.actor2 == nil || !sameActor(cd.actor2, ref(a.ai))) {
+				cd.assoc1 = append(cd.assoc1, *ref(a.ai))
+			}
+		case rolePatient, roleCounterpart:
+			if cd.actor2 == nil && (cd.actor1 == nil || !sameActor(cd.actor1, ref(a.ai))) {
+				cd.actor2 = ref(a.ai)
+				cd.note("actor2 %s (%s)", cd.actor2.Name, a.why)
+			}
+		}
+	}
+	// the source of a claim is the agent when none is named (قالت قسد إنه تمت السيطرة)
+	if cd.actor1 == nil && cd.reported != nil && cd.reported.ID != "" && (cd.actor2 == nil || !sameActor(cd.actor2, cd.reported)) {
+		a := *cd.reported
+		cd.actor1 = &a
+		cd.note("actor1 %s (the source of the report)", a.Name)
+	}
+	// an adjective of a country right after the trigger: غارة إسرائيلية،
+	// قصف مدفعي تركي، طائرات حربية أميركية
+	if cd.actor1 == nil {
+		for _, m := range d.Mentions {
+			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+3 || int(m.Start) >= cd.cl.end {
+				continue
+			}
+			if a := x.stateArmy(m.Ref, m.Span); a != nil && (cd.actor2 == nil || !sameActor(a, cd.actor2)) {
+				cd.actor1 = a
+				cd.note("actor1 %s (adjective %q)", a.Name, d.SpanText(m.Span))
+				break
+			}
+		}
+	}
+	// a lone unassigned actor: agent for verbs in the active voice
+	if cd.actor1 == nil && cd.actor2 == nil {
+		for _, a := range args {
+			if a.r == roleNone {
+				cd.actor1 = ref(a.ai)
+				cd.note("actor1 %s (only actor in the clause)", cd.actor1.Name)
+				break
+			}
+		}
+	}
+	if cd.actor2 == nil && cd.actor1 != nil {
+		for _, a := range args {
+			if a.r == roleNone && !sameActor(cd.actor1, ref(a.ai)) {
+				cd.actor2 = ref(a.ai)
+				cd.note("actor2 %s (other actor in the clause)", cd.actor2.Name)
+				break
+			}
+		}
+	}
+	_ = cf
+}
+
+// stateArmy returns the army of a country, valid at the publication date,
+// as an actor read at span sp.
+func (x *context) stateArmy(cc string, sp doc.Span) *doc.ActorRef {
+	var best *kb.Actor
+	y := x.d.Meta.Published.Year
+	for _, a := range x.c.kb.StateActors(cc, "army") {
+		valid := (y == 0 && a.To == 0) || (y != 0 && (a.From == 0 || y >= a.From) && (a.To == 0 || y <= a.To))
+		if best == nil || valid {
+			best = a
+			if valid {
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	ref := &doc.ActorRef{ID: best.ID, Name: best.Name, NameAr: best.NameAr, Inter: best.Inter, Country: best.Country, Span: sp}
+	return ref
+}
+
+func sameActor(a, b *doc.ActorRef) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if a.ID != "" || b.ID != "" {
+		return a.ID == b.ID
+	}
+	return a.Name == b.Name
+}
+
+// roleOf reads an actor's role from the words before it and its position.
+func (x *context) roleOf(cd *cand, ai int) (role, string) {
+	return x.roleAt(cd, x.d.Actors[ai].Span)
+}
+
+// roleAt reads the role of an actor mentioned at span sp.
+func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
+	d := x.d
+	tr := cd.tr
+	t := int(sp.Start)
+	tok := d.Tokens[t]
+	pro := arabic.Normalize(d.Text[tok.Start:sp.StartByte])
+	prev, prev2 := "", ""
+	if p := x.prevWord(t); p >= 0 {
+		prev = d.TokNorm(p)
+		if p2 := x.prevWord(p); p2 >= 0 {
+			prev2 = d.TokNorm(p2)
+		}
+	}
+	frame := tr.t.Frame
+	prep := func(p string) (role, string, bool) {
+		switch frame[p] {
+		case "patient":
+			return rolePatient, "after " + p, true
+		case "counterpart":
+			return roleCounterpart, "after " + p, true
+		case "agent":
+			return roleAgent, "after " + p, true
+		}
+		return roleNone, "", false
+	}
+	switch {
+	case prev == "يد" && (prev2 == "علي" || prev2 == "وعلي"):
+		return roleAgent, "على يد"
+	case prev == "قبل" && (prev2 == "من" || prev2 == "ومن"):
+		return roleAgent, "من قبل"
+	case prev == "ضد" || prev == "وضد":
+		return rolePatient, "after ضد"
+	case prev == "مع":
+		return roleCounterpart, "after مع"
+	case prev == "بين" || prev == "وبين":
+		return roleCounterpart, "after بين"
+	case prev == "علي" || prev == "وعلي":
+		if r, why, ok := prep("على"); ok {
+			return r, why
+		}
+		return rolePatient, "after على"
+	case (prev == "من" || prev == "ومن") && (tr.t.Class == cKill || hasKillNear(x, t)):
+		return rolePatient, "victims (من)"
+	case hasPrefix(pro, "ل") && t > tr.start:
+		if r, why, ok := prep("ل"); ok {
+			return r, why
+		}
+		if tr.form == kb.FormNoun && t-tr.end <= 2 {
+			// غارة للاحتلال، هجوم لداعش: ل marks the genitive
+			switch tr.t.Frame["gen"] {
+			case "patient":
+				return rolePatient, "ل-genitive of the verbal noun"
+			case "", "agent":
+				return roleAgent, "ل-genitive of the verbal noun"
+			}
+		}
+		return rolePatient, "after ل"
+	case hasPrefix(pro, "ب") && t > tr.start:
+		return roleNone, "after ب"
+	}
+	// the word right after the trigger: genitive (noun) or subject (verb)
+	gap := t - tr.end
+	if gap >= 0 && gap <= 2 && x.onlyFillers(tr.end, t) {
+		passive := x.passive(tr)
+		switch {
+		case tr.form == kb.FormNoun:
+			switch frame["gen"] {
+			case "patient":
+				return rolePatient, "genitive of the verbal noun"
+			case "place", "thing":
+				return roleNone, "genitive"
+			}
+			if passive {
+				return rolePatient, "genitive after تم"
+			}
+			return roleAgent, "genitive of the verbal noun"
+		case passive:
+			return rolePatient, "subject of a passive"
+		default:
+			return roleAgent, "subject after the verb"
+		}
+	}
+	if t < tr.start && t >= cd.cl.start && !x.reportedBetween(t, tr.start) {
+		if x.passive(tr) {
+			return rolePatient, "topic of a passive"
+		}
+		return roleAgent, "subject before the verb"
+	}
+	if t > tr.end && tr.form != kb.FormNoun && frame["obj"] == "patient" && !x.passive(tr) {
+		return rolePatient, "object of the verb"
+	}
+	return roleNone, ""
+}
+
+func hasKillNear(x *context, t int) bool {
+	for k := max(0, t-4); k < t; k++ {
+		if x.feat[k]&fKilled != 0 {
+			return true
+		}
+	}
+	for _, tr := range x.trigs {
+		if tr.t.Class == cKill && tr.end <= t && t-tr.end <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBetween reports whether a reporting verb + complementizer (إن، أن)
+// separates token a from token b: the actor before it is the source.
+func (x *context) reportedBetween(a, b int) bool {
+	for t := a + 1; t < b; t++ {
+		w := x.d.TokNorm(t)
+		switch strings.TrimPrefix(w, "و") {
+		case "ان", "انه", "انها", "انهم", "بان", "بانها", "بانه":
+			return true
+		}
+	}
+	return false
+}
+
+// onlyFillers reports whether tokens [a, b) are only quotes, brackets or
+// the word "عناصر"/"قوات" that introduces an actor.
+func (x *context) onlyFillers(a, b int) bool {
+	for t := a; t < b; t++ {
+		tok := x.d.Tokens[t]
+		if tok.Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
+			continue
+		}
+		switch x.d.TokNorm(t) {
+		case "عناصر", "مقاتلي", "مسلحي", "جنود", "قوات", "طائرات", "طيران", "مقاتلات":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// passive reports whether the trigger reads as a passive: تم/جرى + verbal
+// noun, or a past form marked passive with no subject but a victim.
+func (x *context) passive(tr *trig) bool {
+	d := x.d
+	if tr.start > 0 {
+		switch strings.TrimPrefix(d.TokNorm(tr.start-1), "و") {
+		case "تم", "جري", "تمت", "يتم", "سيتم":
+			return true
+		}
+	}
+	if tr.form == kb.FormPast && tr.t.Passive {
+		// قُتل عنصران: a victim noun (armed/civilian word) right after
+		if tr.end < len(d.Tokens) && x.feat[tr.end]&(fArmed|fCivilian) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// actorFillers are nouns that introduce an actor's name (عناصر داعش،
+// مرتزقة داعش، مقاتلو قسد): the word before them decides the role.
+var actorFillers = map[string]bool{
+	"عناصر": true, "مرتزقه": true, "مقاتلي": true, "مقاتلو": true, "مسلحي": true, "مسلحو": true, "قوات": true,
+	"جنود": true, "ميليشيا": true, "ميليشيات": true, "مليشيا": true, "مليشيات": true, "وحدات": true, "فصائل": true,
+	"مجموعات": true, "مجموعه": true, "خلايا": true, "خليه": true, "طائرات": true, "طيران": true, "مقاتلات": true,
+	"افراد": true, "دوريه": true, "رتل": true, "ارتال": true, "تنظيم": true, "جماعه": true, "حركه": true,
+}
+
+// prevWord returns the previous word token before t, skipping quotes,
+// brackets and actor fillers (مرتزقة, عناصر); -1 when none.
+func (x *context) prevWord(t int) int {
+	for k := t - 1; k >= 0 && k >= t-4; k-- {
+		tok := x.d.Tokens[k]
+		if tok.Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
+			continue
+		}
+		if tok.Kind == doc.Word {
+			if actorFillers[x.d.TokNorm(k)] && k < t-0 && k > 0 {
+				continue
+			}
+			return k
+		}
+		return -1
+	}
+	return -1
+}

@@ -1,0 +1,190 @@
+package code
+
+import (
+	"strings"
+
+	"github.com/rasd-project/rasd/internal/doc"
+)
+
+// killNouns are counted nouns that are themselves the dead.
+func isKillNoun(n string) bool {
+	switch n {
+	case "قتيل", "قتلي", "شهيد", "شهداء", "جثه", "جثث", "ضحيه", "ضحايا", "قتيلا", "شهيدا":
+		return true
+	}
+	return false
+}
+
+func isInjuredNoun(n string) bool {
+	switch n {
+	case "جريح", "جرحي", "مصاب", "مصابين", "اصابه", "اصابات", "جريحا":
+		return true
+	}
+	return false
+}
+
+// victim nouns after a killing verb, singular and plural.
+var victimSingular = map[string]bool{
+	"عنصر": true, "جندي": true, "مدني": true, "طفل": true, "طفله": true, "شخص": true, "قائد": true, "قيادي": true,
+	"مواطن": true, "امراه": true, "سيده": true, "شاب": true, "رجل": true, "ضابط": true, "مقاتل": true, "مسلح": true,
+	"صحفي": true, "ناشط": true, "عسكري": true, "شرطي": true, "فتي": true, "فتاه": true, "مسن": true, "مزارع": true,
+	"راع": true, "امير": true, "والي": true, "مسؤول": true, "عضو": true, "موظف": true, "طالب": true, "معلم": true,
+}
+
+var victimPlural = map[string]bool{
+	"عناصر": true, "جنود": true, "مدنيين": true, "مدنيون": true, "اطفال": true, "اشخاص": true, "قاده": true,
+	"قياديين": true, "مواطنين": true, "نساء": true, "شبان": true, "رجال": true, "ضباط": true, "مقاتلين": true,
+	"مسلحين": true, "مسلحون": true, "عسكريين": true, "افراد": true, "اعضاء": true, "اشخاصا": true, "اهالي": true,
+	"عائله": true, "عده": true, "عدد": true,
+}
+
+// fatalities sums the killed figures of the event's clause and of the
+// killing phrases attached to it, by ACLED's rules: the lowest credible
+// figure; عشرات 12, مئات 100; a plural without a figure 3; "killed and
+// wounded" without a killed figure 0; the wounded never count.
+func (x *context) fatalities(cd *cand, cls []clause) {
+	d := x.d
+	regions := []clause{cd.cl}
+	for _, k := range cd.kills {
+		kc := x.clauseOf(cls, k.start)
+		if kc != cd.cl {
+			regions = append(regions, kc)
+		}
+	}
+	total, found := 0, false
+	used := map[int]bool{}
+	for _, r := range regions {
+		for i, m := range x.nums {
+			t := int(m.Start)
+			if t < r.start || t >= r.end || used[i] {
+				continue
+			}
+			q := m.Num
+			if q.Ordinal || q.Percent || isInjuredNoun(q.NounNorm) || x.injuredBefore(t) {
+				continue
+			}
+			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) {
+				used[i] = true
+				total += int(q.Value)
+				found = true
+				cd.note("fatalities +%d (%q)", int(q.Value), d.SpanText(m.Span))
+			}
+		}
+	}
+	if !found {
+		// a killing with a victim noun and no figure: مقتل عنصر (1), مقتل مدنيين (3)
+		for _, k := range append([]*trig{cd.tr}, cd.kills...) {
+			if k.t.Class != cKill && k.t.Class != cExecute && k.t.Class != cAssassinate && k.t.Class != cSnipe {
+				continue
+			}
+			if n, ok := x.victimCount(k); ok {
+				total += n
+				found = true
+				cd.note("fatalities +%d (victim noun after %q)", n, d.SpanText(k.span))
+			}
+		}
+	}
+	if !found {
+		// "سقوط قتلى" / "قتلى وجرحى" without figures
+		if f := x.featIn(cd.cl.start, cd.cl.end); f&fKilled != 0 && f&fInjured == 0 {
+			total, found = 3, true
+			cd.note("fatalities 3 (deaths without a figure)")
+		}
+	}
+	cd.fatal = &total
+}
+
+// killBefore reports whether a killing word (trigger or noun) governs the
+// number at token t: "مقتل 5 عناصر", "قتل ثلاثة مدنيين", "أودى بحياة 4".
+func (x *context) killBefore(cd *cand, t int) bool {
+	for _, k := range append([]*trig{cd.tr}, cd.kills...) {
+		if k.t.Class != cKill && k.t.Class != cExecute && k.t.Class != cAssassinate && k.t.Class != cSnipe {
+			continue
+		}
+		if k.end <= t && t-k.end <= 3 && x.onlyQualifiers(k.end, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyQualifiers reports whether tokens [a, b) are number qualifiers or
+// fillers (أكثر من، نحو، ما لا يقل عن، "ما").
+func (x *context) onlyQualifiers(a, b int) bool {
+	for t := a; t < b; t++ {
+		switch x.d.TokNorm(t) {
+		case "اكثر", "من", "نحو", "حوالي", "قرابه", "ما", "لا", "يقل", "عن", "زهاء", "يزيد", "علي", "الاقل", "اقل":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// injuredBefore reports a wounding word right before token t (إصابة 5).
+func (x *context) injuredBefore(t int) bool {
+	for k := max(0, t-2); k < t; k++ {
+		if x.feat[k]&fInjured != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// victimCount reads the victim nouns right after a killing trigger, with
+// their coordination: "مقتل امرأة وطفليها" is 1 + 2, "مقتل عنصر" 1,
+// "مقتل مدنيين" 3 (a plural without a figure).
+func (x *context) victimCount(k *trig) (int, bool) {
+	d := x.d
+	total, found := 0, false
+	for t := k.end; t < len(d.Tokens) && t < k.end+6; t++ {
+		if d.Tokens[t].Kind != doc.Word || d.Tokens[t].Has(doc.LineStart) {
+			break
+		}
+		for _, m := range x.nums {
+			if int(m.Start) == t {
+				return total, found // a figure there is counted as a number
+			}
+		}
+		w := d.TokNorm(t)
+		if found {
+			if !strings.HasPrefix(w, "و") {
+				break
+			}
+			w = strings.TrimPrefix(w, "و")
+		}
+		n, ok := victimNoun(w)
+		if !ok {
+			break
+		}
+		total += n
+		found = true
+	}
+	return total, found
+}
+
+// victimNoun reads one victim noun: singular 1, dual 2, plural 3.
+func victimNoun(w string) (int, bool) {
+	w = strings.TrimPrefix(w, "ال")
+	for _, suf := range []string{"ها", "هم", "ه", ""} { // وطفليها → طفلي + ها
+		b, ok := strings.CutSuffix(w, suf)
+		if !ok || len(b) < 4 {
+			continue
+		}
+		switch {
+		case victimSingular[b]:
+			return 1, true
+		case victimPlural[b]:
+			return 3, true
+		}
+		for _, dual := range []string{"ين", "ان", "ي", "ا"} {
+			if stem, ok := strings.CutSuffix(b, dual); ok && victimSingular[stem] && (dual == "ين" || dual == "ان" || suf != "") {
+				return 2, true
+			}
+			if stem, ok := strings.CutSuffix(b, "ت"+dual); ok && victimSingular[stem+"ه"] && (dual == "ين" || dual == "ان" || suf != "") {
+				return 2, true
+			}
+		}
+	}
+	return 0, false
+}
