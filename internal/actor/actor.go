@@ -165,14 +165,14 @@ func (r *Resolver) resolve(d *doc.Doc, m doc.Mention, adj map[int32]string) (doc
 		if a == nil {
 			return out, false
 		}
-		setActor(&out, r.successor(a, d.Meta.Published), d)
+		setActor(&out, r.military(r.successor(a, d.Meta.Published)), d)
 		return out, true
 	}
 	a := r.pick(d, m.Refs)
 	if a == nil {
 		return out, false
 	}
-	setActor(&out, a, d)
+	setActor(&out, r.military(a), d)
 	return out, true
 }
 
@@ -253,6 +253,18 @@ func (r *Resolver) successor(a *kb.Actor, pub doc.Date) *kb.Actor {
 			break
 		}
 		a = p
+	}
+	return a
+}
+
+// military returns the state military an air force or navy belongs to:
+// ACLED codes a state's armed forces as one actor (Military Forces of X),
+// whichever branch struck.
+func (r *Resolver) military(a *kb.Actor) *kb.Actor {
+	if (a.Kind == "airforce" || a.Kind == "navy") && a.Inter == 1 && a.Parent != "" {
+		if p, ok := r.kb.Actor(a.Parent); ok && (p.Kind == "army" || p.Kind == "coalition") {
+			return p
+		}
 	}
 	return a
 }

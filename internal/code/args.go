@@ -33,7 +33,8 @@ func remoteSub(f feature) string {
 // classify sets the event type and sub-event type from the trigger class,
 // the clause's weapon and victim words and the actors.
 func (x *context) classify(cd *cand, cf feature) {
-	civilianVictims := (cf&fCivilian != 0 && cf&fArmed == 0) || isCivilians(cd.actor2)
+	vf := x.victimFeat(cd)
+	civilianVictims := (vf&fCivilian != 0 && vf&fArmed == 0) || isCivilians(cd.actor2)
 	armedTarget := cd.actor2 != nil && !isCivilians(cd.actor2)
 	set := func(typ, sub string) {
 		cd.typ, cd.sub = typ, sub
@@ -90,15 +91,17 @@ func (x *context) classify(cd *cand, cf feature) {
 		set(ExplosionsRemote, ChemicalWeapon)
 	case cAttack, cKill, cSnipe:
 		switch sub := remoteSub(cf & weapons); {
+		case cd.tr.t.ID == "attack.i3tida" && cf&fSexual != 0:
+			set(ViolenceCivilians, SexualViolence)
 		case cd.class == cKill && x.featIn(cd.tr.end, min(cd.tr.end+4, cd.cl.end))&fProtesters != 0:
 			set(Protests, ExcessiveForce) // قتل سبعة متظاهرين
 		case sub != "":
 			set(ExplosionsRemote, sub)
-		case cd.class == cAttack && !armedTarget && cf&fArmed == 0 && x.placeObject(cd):
+		case cd.class == cAttack && !armedTarget && vf&fArmed == 0 && x.placeObject(cd):
 			set(ViolenceCivilians, Attack) // هاجم مستوطنون قرية ترمسعيا
 		case civilianVictims && !armedTarget:
 			set(ViolenceCivilians, Attack)
-		case cd.class == cKill && !armedTarget && cf&fArmed == 0:
+		case cd.class == cKill && !armedTarget && vf&fArmed == 0:
 			set(ViolenceCivilians, Attack)
 		default:
 			set(Battles, ArmedClash)
@@ -110,7 +113,7 @@ func (x *context) classify(cd *cand, cf feature) {
 			set(ViolenceCivilians, Attack)
 		}
 	case cAbduct:
-		if x.featIn(cd.tr.end, min(cd.tr.end+3, cd.cl.end))&fArmed != 0 {
+		if x.armedVictims(cd) && cf&fCivilian == 0 {
 			cd.drop = "fighters taken prisoner: part of a battle"
 			return
 		}
@@ -218,8 +221,25 @@ func (x *context) typeActors(cd *cand, civilianVictims bool) {
 		switch cd.sub {
 		case ChangeGroup, HQEstablished:
 			cd.actor2 = nil
+		case Arrests, Looting:
+			// people arrested, property looted or destroyed, with no armed
+			// group named as the target: civilians
+			if cd.actor2 == nil || !x.armedRef(cd.actor2) {
+				if x.featIn(cd.cl.start, cd.cl.end)&fArmed == 0 {
+					cd.actor2 = civ
+				}
+			}
 		}
 	}
+}
+
+// armedRef reports whether an actor is an armed organisation.
+func (x *context) armedRef(a *doc.ActorRef) bool {
+	if a == nil || a.ID == "" {
+		return false
+	}
+	k, ok := x.c.kb.Actor(a.ID)
+	return ok && (k.Kind == "armed_group" || k.Kind == "militia" || k.Inter == 2 || k.Inter == 3)
 }
 
 // protesters returns "Protesters (Country)" for the event's country.
@@ -387,6 +407,38 @@ func (x *context) deathsInSentence(cd *cand) bool {
 var controlObjects = map[string]bool{
 	"الوضع": true, "الاوضاع": true, "الموقف": true, "زمام": true, "الحريق": true, "النيران": true, "الامور": true,
 	"الحرائق": true, "اعصابه": true, "السوق": true, "الاسعار": true,
+}
+
+// victimFeat returns the features of the clause's words that can name the
+// victims: all but the agent's mention and the nominative subject nouns
+// (مسلحون in "قتل مسلحون ثلاثة مدنيين" are the killers).
+func (x *context) victimFeat(cd *cand) feature {
+	var f feature
+	for t := cd.cl.start; t < cd.cl.end; t++ {
+		if cd.actor1 != nil && cd.actor1.Span.EndByte > 0 && t >= int(cd.actor1.Span.Start) && t < int(cd.actor1.Span.End) {
+			continue
+		}
+		if x.feat[t]&fArmed != 0 && x.d.Tokens[t].Kind == doc.Word {
+			w := x.d.TokNorm(t)
+			if strings.HasSuffix(w, "ون") || (strings.HasSuffix(w, "و") && len(w) > 6) {
+				continue
+			}
+		}
+		f |= x.feat[t]
+	}
+	return f
+}
+
+// armedVictims reports fighters as the object of a trigger: an armed noun
+// after it that is not a nominative subject (أسرت عشرات من مقاتلي …, not
+// اختطف مسلحون مدنيين).
+func (x *context) armedVictims(cd *cand) bool {
+	for t := cd.tr.end; t < min(cd.tr.end+4, cd.cl.end); t++ {
+		if x.feat[t]&fArmed != 0 && !strings.HasSuffix(x.d.TokNorm(t), "ون") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeObject reports a settlement named right after the trigger (هاجم

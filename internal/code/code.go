@@ -123,12 +123,16 @@ func (x *context) findParents() {
 		if int(b.Start)-int(a.End) > 4 || b.Start < a.End {
 			continue
 		}
-		ok := true
+		ok := int(b.Start) > int(a.End) // a glued و (ورامية) coordinates, it does not locate
 		for t := int(a.End); t < int(b.Start); t++ {
-			if !x.isLink(t) {
+			if !x.isLink(t) || strings.HasPrefix(d.TokNorm(t), "و") {
 				ok = false
 				break
 			}
+		}
+		tok := d.Tokens[b.Start]
+		if strings.HasPrefix(arabic.Normalize(d.Text[tok.Start:b.StartByte]), "و") {
+			ok = false
 		}
 		if ok && precisionRank(&d.Places[i]) >= precisionRank(&d.Places[i-1]) {
 			x.parents[i] = true
@@ -290,7 +294,7 @@ func (x *context) sentence(si int) []*cand {
 	// or of a modifier that reads them differently
 	var live []*trig
 	for _, tr := range here {
-		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) {
+		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) || campaignNoun(tr) {
 			continue
 		}
 		live = append(live, tr)
@@ -312,7 +316,7 @@ func (x *context) sentence(si int) []*cand {
 	// "استهدف ... بقصف صاروخي" or "هجوم بطائرة مسيرة" one event is told
 	specific := false
 	for _, tr := range live {
-		if strength(tr.t.Class) >= 5 {
+		if strength(tr.t.Class) >= 6 {
 			specific = true
 		}
 	}
@@ -320,32 +324,6 @@ func (x *context) sentence(si int) []*cand {
 		kept := live[:0]
 		for _, tr := range live {
 			if tr.t.Class == cAttack || tr.t.Class == cSnipe {
-				continue
-			}
-			kept = append(kept, tr)
-		}
-		live = kept
-	}
-	// a deployment told beside an act of violence is its context (قافلة
-	// عسكرية hit by a bomb, عناصر انتشروا around a protest)
-	violent := false
-	for _, tr := range live {
-		if strength(tr.t.Class) >= 6 || tr.t.Class == cKill || tr.t.Class == cProtest || tr.t.Class == cRiot || tr.t.Class == cMob {
-			violent = true
-		}
-	}
-	protest := false
-	for _, tr := range live {
-		if tr.t.Class == cProtest {
-			protest = true
-		}
-	}
-	if violent {
-		kept := live[:0]
-		for _, tr := range live {
-			// deployments around violence are its context; arrests at a
-			// dispersed protest are its intervention
-			if tr.t.Class == cDeploy || (protest && tr.t.Class == cArrest) {
 				continue
 			}
 			kept = append(kept, tr)
@@ -399,7 +377,47 @@ func (x *context) sentence(si int) []*cand {
 	for _, cd := range cands {
 		x.build(cd, cls)
 	}
-	return cands
+	return x.absorbContext(cands)
+}
+
+// absorbContext drops what a sentence's main event makes context: a
+// deployment told beside violence (a convoy hit by a bomb), arrests at a
+// dispersed protest, a protest or destruction inside a riot, destruction
+// during an attack on civilians, the drone an interception stopped.
+func (x *context) absorbContext(cands []*cand) []*cand {
+	live := func(c *cand) bool {
+		return c.drop == "" && (c.status == "" || c.status == doc.Occurred || c.status == doc.Ongoing || c.status == doc.Claimed)
+	}
+	has := func(pred func(c *cand) bool) bool {
+		for _, c := range cands {
+			if live(c) && pred(c) {
+				return true
+			}
+		}
+		return false
+	}
+	violent := has(func(c *cand) bool {
+		return strength(c.class) >= 6 || c.class == cKill || c.class == cProtest || c.class == cRiot || c.class == cMob
+	})
+	protest := has(func(c *cand) bool { return c.class == cProtest })
+	riot := has(func(c *cand) bool { return c.class == cRiot || c.class == cMob })
+	vac := has(func(c *cand) bool { return c.typ == ViolenceCivilians })
+	intercept := has(func(c *cand) bool { return c.class == cIntercept && c.typ == StrategicDev })
+	var out []*cand
+	for _, c := range cands {
+		switch {
+		case c.class == cDeploy && violent,
+			c.class == cArrest && protest,
+			(c.class == cProtest || c.class == cDestroy || c.class == cLoot) && riot,
+			(c.class == cDestroy || c.class == cLoot) && vac,
+			c.class == cMob && has(func(o *cand) bool { return o.class == cRiot }),
+			(c.class == cDrone || c.class == cAir || c.class == cShell) && intercept:
+			x.d.Note("code", c.tr.span, "context of the sentence's main event: "+c.sub)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // insideName reports whether a trigger lies inside an actor or place name
@@ -433,6 +451,12 @@ func (x *context) inDate(tr *trig) bool {
 		}
 	}
 	return false
+}
+
+// campaignNoun reports a fighting noun with a possessive pronoun
+// (معاركه، هجماتها، عملياته): a group's campaign in general, not an event.
+func campaignNoun(tr *trig) bool {
+	return tr.form == kb.FormNoun && tr.suffix && (tr.t.Class == cClash || tr.t.Class == cAttack)
 }
 
 // weakMention reports whether a noun trigger only refers to an event or a
@@ -775,8 +799,8 @@ func (x *context) actors(cd *cand, cf feature) {
 			continue
 		}
 		r, why := x.roleAt(cd, p.Mention)
-		if r == roleNone {
-			continue
+		if r == roleNone || !strings.HasPrefix(why, "subject") {
+			continue // a country stands for its forces only as the subject of the act
 		}
 		extra = append(extra, *a)
 		dist := t - tr.start
@@ -807,9 +831,18 @@ func (x *context) actors(cd *cand, cf feature) {
 				cd.assoc1 = append(cd.assoc1, *ref(a.ai))
 			}
 		case rolePatient, roleCounterpart:
-			if cd.actor2 == nil && (cd.actor1 == nil || !sameActor(cd.actor1, ref(a.ai))) {
+			switch {
+			case cd.actor2 == nil && (cd.actor1 == nil || !sameActor(cd.actor1, ref(a.ai))):
 				cd.actor2 = ref(a.ai)
 				cd.note("actor2 %s (%s)", cd.actor2.Name, a.why)
+			case cd.actor1 == nil && !sameActor(cd.actor2, ref(a.ai)) && (a.r == roleCounterpart || battleClass(tr.t.Class)):
+				// "بين X و Y"; both sides of a battle are its actors, in the
+				// order the text names them
+				cd.actor1 = ref(a.ai)
+				if cd.actor1.Span.Start > cd.actor2.Span.Start && cd.actor2.Span.EndByte > 0 {
+					cd.actor1, cd.actor2 = cd.actor2, cd.actor1
+				}
+				cd.note("actor1 %s (%s)", cd.actor1.Name, a.why)
 			}
 		}
 	}
@@ -819,11 +852,30 @@ func (x *context) actors(cd *cand, cf feature) {
 		cd.actor1 = &a
 		cd.note("actor1 %s (the source of the report)", a.Name)
 	}
+	// a verb with no subject of its own in a later clause shares the
+	// sentence's subject (وتقدمت قسد …، وسيطرت على …)
+	if cd.actor1 == nil && tr.form != kb.FormNoun && cd.cl.start > int(s.Start) {
+		for t := cd.cl.start - 1; t >= int(s.Start); t-- {
+			ai := x.actorAt[t]
+			if ai < 0 || int(d.Actors[ai].Span.Start) != t {
+				continue
+			}
+			if p := x.prevWord(t); p >= 0 && isPreposition(d.TokNorm(p)) {
+				continue
+			}
+			if a := ref(ai); !sameActor(a, cd.actor2) {
+				cd.actor1 = a
+				cd.note("actor1 %s (the subject of the sentence's first clause)", a.Name)
+			}
+			break
+		}
+	}
 	// an adjective of a country right after the trigger: غارة إسرائيلية،
 	// قصف مدفعي تركي، طائرات حربية أميركية
 	if cd.actor1 == nil {
 		for _, m := range d.Mentions {
-			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+3 || int(m.Start) >= cd.cl.end {
+			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+2 || int(m.Start) >= cd.cl.end ||
+				!x.onlyFillers(tr.end, int(m.Start)) {
 				continue
 			}
 			if a := x.stateArmy(m.Ref, m.Span); a != nil && (cd.actor2 == nil || !sameActor(a, cd.actor2)) {
@@ -876,6 +928,24 @@ func (x *context) stateArmy(cc string, sp doc.Span) *doc.ActorRef {
 	return ref
 }
 
+// battleClass reports classes whose two sides are both fighters.
+func battleClass(class string) bool {
+	switch class {
+	case cClash, cCapture, cRetake, cAttack:
+		return true
+	}
+	return false
+}
+
+// isPreposition reports a preposition (with an optional و).
+func isPreposition(w string) bool {
+	switch strings.TrimPrefix(w, "و") {
+	case "في", "من", "الي", "علي", "عن", "مع", "ضد", "بين", "لدي", "عند", "قبل", "بعد", "يد", "حول", "نحو":
+		return true
+	}
+	return false
+}
+
 func sameActor(a, b *doc.ActorRef) bool {
 	if a == nil || b == nil {
 		return false
@@ -905,6 +975,22 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			prev2 = d.TokNorm(p2)
 		}
 	}
+	// "X و Y": a coordinated actor shares the role of the one before it
+	if strings.HasPrefix(arabic.Normalize(d.Text[tok.Start:sp.StartByte]), "و") || (t > 0 && strings.HasPrefix(d.TokNorm(t-1), "و") && isFiller(d, t-1)) {
+		k := t - 1
+		for k >= 0 && isFiller(d, k) && !strings.HasPrefix(d.TokNorm(k), "و") {
+			k--
+		}
+		if k >= 0 && strings.HasPrefix(d.TokNorm(k), "و") && isFiller(d, k) {
+			k--
+		}
+		if k >= 0 && x.actorAt[k] >= 0 && k < tr.start == (t < tr.start) {
+			r, why := x.roleAt(cd, d.Actors[x.actorAt[k]].Span)
+			if r != roleNone {
+				return r, why + ", coordinated"
+			}
+		}
+	}
 	frame := tr.t.Frame
 	prep := func(p string) (role, string, bool) {
 		switch frame[p] {
@@ -918,6 +1004,8 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return roleNone, "", false
 	}
 	switch {
+	case hasPrefix(pro, "ل") && (prev == "تابعه" || prev == "التابعه" || prev == "تابع" || prev == "التابع" || prev == "تابعين"):
+		return roleAgent, "تابعة لـ (belonging to)"
 	case prev == "يد" && (prev2 == "علي" || prev2 == "وعلي"):
 		return roleAgent, "على يد"
 	case prev == "قبل" && (prev2 == "من" || prev2 == "ومن"):
@@ -933,11 +1021,16 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			return r, why
 		}
 		return rolePatient, "after على"
-	case (prev == "من" || prev == "ومن") && (tr.t.Class == cKill || hasKillNear(x, t)):
+	case launchedBy[prev]:
+		return roleAgent, "after " + prev + " (launched by)"
+	case (prev == "من" || prev == "ومن") && (tr.t.Class == cKill || hasKillNear(x, t) || x.injuredNear(t)):
 		return rolePatient, "victims (من)"
 	case hasPrefix(pro, "ل") && t > tr.start:
 		if r, why, ok := prep("ل"); ok {
 			return r, why
+		}
+		if tr.t.Class == cDeploy || tr.t.Class == cBase {
+			return roleAgent, "ل: the forces' owner (تعزيزات لقوات النظام)"
 		}
 		if tr.form == kb.FormNoun && t-tr.end <= 2 {
 			// غارة للاحتلال، هجوم لداعش: ل marks the genitive
@@ -986,6 +1079,24 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 	return roleNone, ""
 }
 
+// launchedBy are the verbs that introduce the agent after an event noun
+// (هجوم شنه تنظيم داعش، غارات نفذها الطيران الروسي).
+var launchedBy = map[string]bool{
+	"شنه": true, "شنها": true, "شنته": true, "شنتها": true, "شنوه": true, "نفذه": true, "نفذها": true, "نفذته": true,
+	"نفذتها": true, "نفذوه": true, "اطلقه": true, "اطلقها": true, "اطلقته": true, "اطلقتها": true, "تبناه": true,
+	"تبنته": true, "تبناها": true, "شنت": true, "نفذت": true, "شن": true, "نفذ": true,
+}
+
+// injuredNear reports a wounding word shortly before token t.
+func (x *context) injuredNear(t int) bool {
+	for k := max(0, t-5); k < t; k++ {
+		if x.feat[k]&fInjured != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasKillNear(x *context, t int) bool {
 	for k := max(0, t-4); k < t; k++ {
 		if x.feat[k]&fKilled != 0 {
@@ -1021,8 +1132,7 @@ func (x *context) onlyFillers(a, b int) bool {
 		if tok.Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
 			continue
 		}
-		switch x.d.TokNorm(t) {
-		case "عناصر", "مقاتلي", "مسلحي", "جنود", "قوات", "طائرات", "طيران", "مقاتلات":
+		if isFiller(x.d, t) {
 			continue
 		}
 		return false
@@ -1041,8 +1151,18 @@ func (x *context) passive(tr *trig) bool {
 		}
 	}
 	if tr.form == kb.FormPast && tr.t.Passive {
-		// قُتل عنصران: a victim noun (armed/civilian word) right after
-		if tr.end < len(d.Tokens) && x.feat[tr.end]&(fArmed|fCivilian) != 0 {
+		// قُتل عنصران: a victim noun (armed/civilian word) or a figure right
+		// after, and no second noun phrase after it (قتل مسلحون ثلاثة
+		// مدنيين is active: the gunmen killed three civilians)
+		if tr.end < len(d.Tokens) && (x.feat[tr.end]&(fArmed|fCivilian) != 0 || d.Tokens[tr.end].Kind == doc.Number) {
+			for t := tr.end + 1; t < min(tr.end+5, len(d.Tokens)); t++ {
+				if d.Tokens[t].Kind == doc.Punct {
+					break
+				}
+				if d.Tokens[t].Kind == doc.Number || x.isNumberWord(t) {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -1056,6 +1176,35 @@ var actorFillers = map[string]bool{
 	"جنود": true, "ميليشيا": true, "ميليشيات": true, "مليشيا": true, "مليشيات": true, "وحدات": true, "فصائل": true,
 	"مجموعات": true, "مجموعه": true, "خلايا": true, "خليه": true, "طائرات": true, "طيران": true, "مقاتلات": true,
 	"افراد": true, "دوريه": true, "رتل": true, "ارتال": true, "تنظيم": true, "جماعه": true, "حركه": true,
+	"طائره": true, "مسيره": true, "مقاتله": true, "مدفعيه": true, "الطيران": true, "مسلحون": true, "عنصر": true,
+	"قوه": true, "دبابات": true, "اليات": true, "زوارق": true,
+}
+
+// isFiller reports whether token t introduces an actor's name: a filler
+// noun (و/ال stripped), a number or a vague quantity (عشرات المستوطنين).
+func isFiller(d *doc.Doc, t int) bool {
+	if d.Tokens[t].Kind == doc.Number {
+		return true
+	}
+	w := strings.TrimPrefix(d.TokNorm(t), "و")
+	if actorFillers[w] || actorFillers[strings.TrimPrefix(w, "ال")] {
+		return true
+	}
+	switch w {
+	case "عشرات", "مئات", "الاف", "عدد", "عده", "بعض", "مجموعه", "مجموعات", "من":
+		return true
+	}
+	return false
+}
+
+// isNumberWord reports whether a number mention starts at token t.
+func (x *context) isNumberWord(t int) bool {
+	for _, m := range x.nums {
+		if int(m.Start) == t {
+			return true
+		}
+	}
+	return false
 }
 
 // prevWord returns the previous word token before t, skipping quotes,
@@ -1066,9 +1215,12 @@ func (x *context) prevWord(t int) int {
 		if tok.Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
 			continue
 		}
-		if tok.Kind == doc.Word {
-			if actorFillers[x.d.TokNorm(k)] && k < t-0 && k > 0 {
+		if tok.Kind == doc.Word || tok.Kind == doc.Number {
+			if isFiller(x.d, k) && k > 0 {
 				continue
+			}
+			if tok.Kind == doc.Number {
+				return -1
 			}
 			return k
 		}

@@ -63,7 +63,7 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 			if q.Ordinal || q.Percent || isInjuredNoun(q.NounNorm) || x.injuredBefore(t) {
 				continue
 			}
-			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) {
+			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) || (found && x.coordinatedWith(t)) {
 				used[i] = true
 				total += int(q.Value)
 				found = true
@@ -92,6 +92,12 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 		}
 	}
 	cd.fatal = &total
+}
+
+// coordinatedWith reports a figure joined by و to the one before it
+// (خمسة عشر عنصرا وجنديان): counted with it.
+func (x *context) coordinatedWith(t int) bool {
+	return strings.HasPrefix(x.d.TokNorm(t), "و") || (t > 0 && x.d.TokNorm(t-1) == "و")
 }
 
 // killBefore reports whether a killing word (trigger or noun) governs the

@@ -137,6 +137,7 @@ func (x *context) finish(cands []*cand) []doc.Event {
 	kept = x.expandLists(kept)
 	kept = x.merge(kept)
 	x.fillCounterparts(kept)
+	x.claimsOfResponsibility(kept)
 	for _, cd := range kept {
 		if sameActor(cd.actor1, cd.actor2) {
 			cd.actor2 = nil
@@ -168,6 +169,38 @@ func lastWhy(cd *cand) string {
 		return ""
 	}
 	return cd.why[len(cd.why)-1]
+}
+
+// claimsOfResponsibility gives the events without a perpetrator the actor
+// that claimed them (وتبنى تنظيم الدولة الهجوم، أعلنت حركة الشباب
+// مسؤوليتها): the subject of the claim, in the same or a later sentence.
+func (x *context) claimsOfResponsibility(evs []*cand) {
+	d := x.d
+	for t := range d.Tokens {
+		if x.feat[t]&fResponsibility == 0 || (t > 0 && x.feat[t-1]&fResponsibility != 0) {
+			continue
+		}
+		si := d.SentenceOf(t)
+		s := d.Sents[si]
+		var claimant *doc.ActorRef
+		for _, a := range d.Actors {
+			if int(a.Span.Start) > t-6 && a.Span.Start < s.End && x.armed(&a.ActorRef) {
+				r := a.ActorRef
+				claimant = &r
+				break
+			}
+		}
+		if claimant == nil {
+			continue
+		}
+		for _, e := range evs {
+			if e.sent <= si && e.actor1 == nil && (e.typ == ExplosionsRemote || e.typ == ViolenceCivilians || e.typ == Battles) {
+				a := *claimant
+				e.actor1 = &a
+				e.note("actor1 %s (claimed responsibility)", a.Name)
+			}
+		}
+	}
 }
 
 // armed reports whether an actor fights: not an IGO, NGO, media or
@@ -298,6 +331,9 @@ func (x *context) expandLists(cands []*cand) []*cand {
 			continue
 		}
 		for _, pi := range x.coordinated(cd.place, cd.cl) {
+			if pi == cd.place {
+				continue
+			}
 			c := *cd
 			c.place = pi
 			c.why = append(append([]string(nil), cd.why...), "one event per place of the list: "+x.d.SpanText(x.d.Places[pi].Mention))
@@ -310,6 +346,16 @@ func (x *context) expandLists(cands []*cand) []*cand {
 // coordinated returns the places listed after place pi in its clause
 // (X وY، X، Y وZ, X وثكنة Y).
 func (x *context) coordinated(pi int, cl clause) []int {
+	// start from the head of the list the place is in
+	for pi > 0 && x.listed(pi-1, pi, cl) {
+		pi--
+	}
+	out := append([]int{pi}, x.coordinatedFrom(pi, cl)...)
+	return out
+}
+
+// coordinatedFrom returns the places listed right after place pi.
+func (x *context) coordinatedFrom(pi int, cl clause) []int {
 	d := x.d
 	var out []int
 	prev := d.Places[pi].Mention
@@ -347,6 +393,20 @@ func (x *context) coordinated(pi int, cl clause) []int {
 		prev = q
 	}
 	return out
+}
+
+// listed reports whether place b directly follows place a in a list.
+func (x *context) listed(a, b int, cl clause) bool {
+	pa, pb := x.d.Places[a].Mention, x.d.Places[b].Mention
+	if int(pa.Start) < cl.start || pb.Start < pa.End {
+		return false
+	}
+	for _, q := range x.coordinatedFrom(a, cl) {
+		if q == b {
+			return true
+		}
+	}
+	return false
 }
 
 // newPlace reports whether a candidate names its own specific place, one
@@ -526,6 +586,10 @@ func (x *context) contains(a, b int) bool {
 	}
 	if precisionRank(pa) <= precisionRank(pb) && pa.Feature != "city" {
 		return false
+	}
+	if pa.Feature == "city" && precisionRank(pb) == 1 {
+		// a city contains its neighbourhoods, not the towns around it
+		return pa.HasCoord && pb.HasCoord && km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) < 5
 	}
 	if pa.Admin1 != "" && pa.Admin1 == pb.Admin1 {
 		return true

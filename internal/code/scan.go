@@ -9,7 +9,7 @@ import (
 )
 
 // feature is a bit set of modifier features.
-type feature uint32
+type feature uint64
 
 // Modifier features (see internal/kb/data/triggers/modifiers.tsv).
 const (
@@ -44,6 +44,8 @@ const (
 	fAgreementObj
 	fFire
 	fProtesters
+	fResponsibility
+	fSexual
 )
 
 var featureBits = map[string]feature{
@@ -52,7 +54,7 @@ var featureBits = map[string]feature{
 	"nonviolent": fNonviolent, "ongoing": fOngoing, "tally": fTally, "future": fFuture,
 	"purpose": fPurpose, "negation": fNegation, "denial": fDenial, "support": fSupport,
 	"state": fState, "intervention": fIntervention, "lethal": fLethal, "injured": fInjured,
-	"killed": fKilled, "report": fReport, "source": fSource, "history": fHistory, "weapons": fWeapons, "fighting": fFighting, "base": fBase, "agreementobj": fAgreementObj, "fire": fFire, "protesters": fProtesters,
+	"killed": fKilled, "report": fReport, "source": fSource, "history": fHistory, "weapons": fWeapons, "fighting": fFighting, "base": fBase, "agreementobj": fAgreementObj, "fire": fFire, "protesters": fProtesters, "responsibility": fResponsibility, "sexual": fSexual,
 }
 
 // trig is one trigger occurrence.
@@ -107,8 +109,8 @@ func (ls *lexScan) run(triggers bool) []lexHit {
 		}
 		best := lexHit{}
 		for _, sp := range ls.splits {
-			if triggers && sp.Suf != 0 && !triggerEnclitic(w[len(w)-int(sp.Suf):]) {
-				continue
+			if sp.Suf != 0 && (!triggers || !triggerEnclitic(w[len(w)-int(sp.Suf):])) {
+				continue // modifiers never take a pronoun (لاهم is not لا)
 			}
 			ls.key = sp.AppendKey(ls.key[:0], w)
 			ls.extend(i, sp, triggers, &best)

@@ -564,6 +564,7 @@ func FuzzText(f *testing.F) {
 	if b, err := os.ReadFile("testdata/scraped.txt"); err == nil {
 		f.Add(string(b))
 	}
+	f.Add("ي\x82ٶ0\xaa") // invalid UTF-8 becomes U+FFFD: growth allowed
 	fur := DefaultFurniture()
 	f.Fuzz(func(t *testing.T, src string) {
 		a := Text(src, Options{Furniture: fur})

@@ -368,6 +368,21 @@ func (r *Resolver) hierarchy(d *doc.Doc, ms []mention, idx []int, p *kb.Place) (
 // في محافظة، التابعة لـ), commas, dashes or quotes: what joins a place to
 // the larger place that locates it.
 func linked(d *doc.Doc, a, b int) bool {
+	// at least one link word: "X وY" and "X، Y" are lists, not "Y contains X"
+	link := false
+	if b < len(d.Tokens) && b > a {
+		tok := d.Tokens[b]
+		_ = tok
+	}
+	for t := a; t < b; t++ {
+		w := d.TokNorm(t)
+		if d.Tokens[t].Kind == doc.Word && (isLinkWord(w) || isLinkWord(stripProclitic(w))) && !strings.HasPrefix(w, "و") {
+			link = true
+		}
+	}
+	if !link {
+		return false
+	}
 	for t := a; t < b; t++ {
 		w := d.TokNorm(t)
 		if d.Tokens[t].Kind == doc.Punct && !strings.ContainsAny(w, ",،-(") && !isQuoteTok(d, t) {

@@ -47,7 +47,7 @@ var (
 // ModifierFeatures are the valid modifier features.
 var ModifierFeatures = []string{"air", "drone", "artillery", "ied", "suicide", "grenade", "chemical", "civilian",
 	"armed", "nonviolent", "ongoing", "tally", "future", "purpose", "negation", "denial", "support", "state",
-	"intervention", "lethal", "injured", "killed", "report", "source", "history", "weapons", "fighting", "base", "agreementobj", "fire", "protesters"}
+	"intervention", "lethal", "injured", "killed", "report", "source", "history", "weapons", "fighting", "base", "agreementobj", "fire", "protesters", "responsibility", "sexual"}
 
 // ParseTriggers validates trigger rows.
 func ParseTriggers(rows []Row, errs *ErrorList) []Trigger {

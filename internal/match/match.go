@@ -141,6 +141,9 @@ func (s *scan) kbPass() {
 			if sp.Suf != 0 || sp.TaMarbuta || !nameProclitics(w[:sp.Pre]) {
 				continue // names take neither pronoun suffixes nor ك/س
 			}
+			if sp.Pre > 0 && len(w)-int(sp.Pre) < 6 {
+				continue // و + لد is ولد, not Lod: a clitic leaves a name of three letters at least
+			}
 			s.key = sp.AppendKey(s.key[:0], w)
 			s.extend(i, sp, &best)
 		}
@@ -193,6 +196,32 @@ func (s *scan) leadingCue(i, j int) (kb.Cue, int, bool) {
 	}
 	c, ok := s.headCue(i)
 	return c, 1, ok
+}
+
+// regionAt returns the ids of the province or region named by tokens
+// [i, j) ("جنوب قطاع غزة" → قطاع غزة), nil if none.
+func (s *scan) regionAt(i, j int) []string {
+	var b strings.Builder
+	for t := i; t < j; t++ {
+		if s.d.Tokens[t].Kind != doc.Word {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.d.TokNorm(t))
+	}
+	entries, _ := s.m.kb.Lookup(b.String())
+	var ids []string
+	for _, e := range entries {
+		if e.Kind == kb.EPlace {
+			switch s.m.kb.Places[e.Index].Feature {
+			case "admin1", "region":
+				ids = append(ids, s.m.kb.Places[e.Index].ID)
+			}
+		}
+	}
+	return ids
 }
 
 // headCue returns the cue word a token is (with its proclitics), if any.
@@ -316,6 +345,11 @@ func (s *scan) emit(h hit) {
 			switch {
 			case c.Class != "direction":
 				sp = rest
+			case s.regionAt(h.start+n, h.end) != nil:
+				sp = rest
+				places = s.regionAt(h.start+n, h.end)
+				s.out = append(s.out, doc.Mention{Span: s.d.TokenSpan(h.start, h.start+n), Kind: doc.MCue, Source: doc.FromKB,
+					Label: LabelCue + c.Class, Ref: c.Word, Score: 1})
 			case s.countryAt(h.start+n, h.end) != nil:
 				sp = rest
 				places = s.countryAt(h.start+n, h.end)
@@ -372,6 +406,27 @@ func (s *scan) cuePass() {
 					drop[i] = true
 				}
 			}
+		}
+	}
+	// a known name followed by a qualifier is another place: "المجر الكبير"
+	// is not "المجر"; it becomes an unknown name with the qualifier
+	for i := range s.out {
+		m := &s.out[i]
+		if m.Kind != doc.MPlace || m.Source != doc.FromKB || int(m.End) >= len(d.Tokens) || drop[i] {
+			continue
+		}
+		head := strings.TrimPrefix(d.TokNorm(int(m.Start)), "ال")
+		single := m.End-m.Start == 1 && (compoundHeads[head] || compoundHeads[d.TokNorm(int(m.Start))])
+		next := int(m.End)
+		if single && d.Tokens[next].Kind == doc.Word && !d.Tokens[next].Has(doc.LineStart) && !s.covered[next] && s.nameContinues(next) {
+			// "دير حسان", "ود راوة": a head word alone is not the place
+			m.Span = doc.Span{Start: m.Start, End: m.End + 1, StartByte: m.StartByte, EndByte: d.Tokens[next].End}
+			m.Source, m.Refs, m.Ref, m.Label = doc.FromRule, nil, "", LabelUnknown
+			continue
+		}
+		if q := d.TokNorm(int(m.End)); sizeQualifiers[q] && !d.Tokens[m.End].Has(doc.LineStart) {
+			m.Span = doc.Span{Start: m.Start, End: m.End + 1, StartByte: m.StartByte, EndByte: d.Tokens[m.End].End}
+			m.Source, m.Refs, m.Ref, m.Label = doc.FromRule, nil, "", LabelUnknown
 		}
 	}
 	// frame place mentions with the cues right before them
@@ -687,9 +742,16 @@ func (s *scan) unknownName(i int) (start, end int, ok bool) {
 	return i, end, true
 }
 
+// sizeQualifiers after a known name make another place's name (المجر
+// الكبير is not المجر); direction adjectives do not (حلب الغربي is Aleppo).
+var sizeQualifiers = map[string]bool{
+	"تحتاني": true, "فوقاني": true, "التحتاني": true, "الفوقاني": true, "الكبير": true, "الصغير": true,
+	"الكبري": true, "الصغري": true, "التحتا": true, "الفوقا": true,
+}
+
 // nameQualifiers follow a village name as part of it.
 var nameQualifiers = map[string]bool{
-	"تحتاني": true, "فوقاني": true, "التحتاني": true, "الفوقاني": true, "غربي": true, "شرقي": true, "الكبير": true,
+	"تحتاني": true, "فوقاني": true, "التحتاني": true, "الفوقاني": true, "الكبير": true,
 	"الصغير": true, "الكبري": true, "الصغري": true, "التحتا": true, "الفوقا": true, "القديمه": true, "الجديده": true,
 }
 
