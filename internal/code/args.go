@@ -55,7 +55,8 @@ func (x *context) classify(cd *cand, cf feature) {
 		switch {
 		case x.weaponsObject(cd):
 			set(StrategicDev, DisruptedWeapons)
-		case (cd.tr.t.ID == "capture.dakhal" || cd.tr.t.ID == "capture.tawaghghal") && sf&fFighting == 0 && !x.otherTriggerIn(cd, cClash):
+		case (cd.tr.t.ID == "capture.dakhal" || cd.tr.t.ID == "capture.tawaghghal") && sf&fFighting == 0 && !x.otherTriggerIn(cd, cClash) &&
+			!x.offensive():
 			// forces entering a town without a reported fight redeploy
 			set(StrategicDev, ChangeGroup)
 		case cf&fNonviolent != 0:
@@ -186,6 +187,26 @@ func (x *context) classify(cd *cand, cf feature) {
 	}
 	cd.note("%s / %s", cd.typ, cd.sub)
 	x.typeActors(cd, civilianVictims)
+	if cd.typ == Battles || cd.typ == ExplosionsRemote || cd.typ == ViolenceCivilians {
+		// a government fights through its armed forces
+		cd.actor1, cd.actor2 = x.fighter(cd.actor1), x.fighter(cd.actor2)
+	}
+}
+
+// fighter returns the state army for an actor that is a government,
+// presidency or ministry of defence: ACLED codes its military.
+func (x *context) fighter(a *doc.ActorRef) *doc.ActorRef {
+	if a == nil || a.ID == "" || a.Country == "" {
+		return a
+	}
+	k, ok := x.c.kb.Actor(a.ID)
+	if !ok || (k.Kind != "government" && k.Kind != "presidency") {
+		return a
+	}
+	if army := x.stateArmy(a.Country, a.Span); army != nil {
+		return army
+	}
+	return a
 }
 
 // sameFamily reports whether two CAMEO codes share their two-digit root.
@@ -377,6 +398,18 @@ func (x *context) unarmedDeaths(cd *cand) bool {
 	}
 	if f&(fKilled|fCivilian) != 0 || len(cd.kills) > 0 {
 		return true
+	}
+	return false
+}
+
+// offensive reports an article about fighting: a clash or capture trigger
+// anywhere in it, so forces entering a town are taking it.
+func (x *context) offensive() bool {
+	for i := range x.trigs {
+		switch x.trigs[i].t.Class {
+		case cClash, cCapture, cRetake:
+			return true
+		}
 	}
 	return false
 }

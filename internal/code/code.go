@@ -403,13 +403,15 @@ func (x *context) absorbContext(cands []*cand) []*cand {
 	riot := has(func(c *cand) bool { return c.class == cRiot || c.class == cMob })
 	vac := has(func(c *cand) bool { return c.typ == ViolenceCivilians })
 	intercept := has(func(c *cand) bool { return c.class == cIntercept && c.typ == StrategicDev })
+	fighting := has(func(c *cand) bool { return c.typ == Battles || c.typ == ExplosionsRemote })
 	var out []*cand
 	for _, c := range cands {
 		switch {
 		case c.class == cDeploy && violent,
 			c.class == cArrest && protest,
 			(c.class == cProtest || c.class == cDestroy || c.class == cLoot) && riot,
-			(c.class == cDestroy || c.class == cLoot) && vac,
+			(c.class == cDestroy || c.class == cLoot) && (vac || fighting),
+			c.class == cArrest && fighting,
 			c.class == cMob && has(func(o *cand) bool { return o.class == cRiot }),
 			(c.class == cDrone || c.class == cAir || c.class == cShell) && intercept:
 			x.d.Note("code", c.tr.span, "context of the sentence's main event: "+c.sub)

@@ -125,6 +125,10 @@ func (x *context) finish(cands []*cand) []doc.Event {
 		if cd.typ == Battles {
 			x.lastBattle = cd
 		}
+		if cd.typ != StrategicDev && cd.place >= 0 && d.Places[cd.place].Feature == "country" {
+			d.Note("code", cd.tr.span, "not coded: located only by a country")
+			continue
+		}
 		if (cd.sub == GovRegains || cd.sub == NonStateOvertakes || cd.sub == NonViolentTransfer) &&
 			(cd.place < 0 || cd.placeFrom == "context" || precisionRank(&d.Places[cd.place]) > 2 || d.Places[cd.place].Feature == "country" ||
 				(cd.class == cWithdraw || cd.class == cHandover) && !x.governed(cd, cd.place)) {
@@ -581,10 +585,25 @@ func (x *context) contains(a, b int) bool {
 	if pa.Country != pb.Country || pa == pb || pa.ID == "" {
 		return false // a place the gazetteer lacks contains nothing
 	}
+	if pa.GeoPrecision >= 2 && (pa.Feature == "city" || pa.Feature == "admin1" || pa.Feature == "admin2") && precisionRank(pb) == 1 {
+		// "ريف الحسكة", "جنوب الحسكة": the area around a town holds the
+		// villages of its province nearby
+		if pa.Admin1 != "" && pa.Admin1 == pb.Admin1 {
+			return true
+		}
+		if pa.HasCoord && pb.HasCoord && km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) < 60 {
+			return true
+		}
+	}
 	if pa.Feature == "country" {
 		return true
 	}
-	if precisionRank(pa) <= precisionRank(pb) && pa.Feature != "city" {
+	switch pa.Feature {
+	case "admin1", "admin2", "admin3", "region", "city":
+	default:
+		return false // villages, towns and sites contain nothing
+	}
+	if precisionRank(pa) < precisionRank(pb) {
 		return false
 	}
 	if pa.Feature == "city" && precisionRank(pb) == 1 {
