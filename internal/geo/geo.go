@@ -118,9 +118,7 @@ func (r *Resolver) Run(d *doc.Doc) {
 			fill(&p, &r.kb.Places[best])
 			p.GeoPrecision = precision(&r.kb.Places[best], m.heads)
 		} else {
-			prefix := p.Reason
 			r.locateUnknown(d, &p, m, ms, chosen)
-			p.Reason = prefix + p.Reason
 		}
 		if p.Reason == "" {
 			p.Reason = reasons[m.key]
@@ -574,8 +572,8 @@ func (r *Resolver) plausibility(d *doc.Doc, m mention, p *kb.Place) int {
 		}
 		return plausible
 	}
-	minor := p.Feature == "village" || p.Feature == "neighbourhood" || p.Feature == "landmark" ||
-		(p.Feature == "town" && p.Pop < 50000) || (p.Feature == "city" && p.Pop < 100000 && p.Pop > 0)
+	minor := p.Feature == "village" || p.Feature == "neighbourhood" || p.Feature == "landmark" || p.Feature == "town" ||
+		(p.Feature == "city" && p.Pop < 1000000)
 	if !minor && !m.fuzzy {
 		return plausible
 	}

@@ -198,6 +198,17 @@ func (s *scan) leadingCue(i, j int) (kb.Cue, int, bool) {
 	return c, 1, ok
 }
 
+// adminName reports whether any of the places is an administrative unit
+// (شمال دارفور, شمال سيناء are provinces' names, not directions).
+func (s *scan) adminName(ids []string) bool {
+	for _, id := range ids {
+		if p, ok := s.m.kb.Place(id); ok && (p.Feature == "admin1" || p.Feature == "admin2" || p.Feature == "admin3") {
+			return true
+		}
+	}
+	return false
+}
+
 // regionAt returns the ids of the province or region named by tokens
 // [i, j) ("جنوب قطاع غزة" → قطاع غزة), nil if none.
 func (s *scan) regionAt(i, j int) []string {
@@ -241,6 +252,34 @@ func (s *scan) headCue(i int) (kb.Cue, bool) {
 		}
 	}
 	return kb.Cue{}, false
+}
+
+// adjectiveUse reports a country name that is also its own adjective
+// (السعودية, سورية) used as one: after a noun of the same definiteness that
+// is not a preposition.
+func (s *scan) adjectiveUse(h hit, ids []string) bool {
+	d := s.d
+	isAdj := false
+	for _, e := range h.entries {
+		if e.Kind == kb.EAdjective {
+			isAdj = true
+		}
+	}
+	if !isAdj || h.start == 0 || h.split.Pre != 0 {
+		return false
+	}
+	p := h.start - 1
+	if d.Tokens[p].Kind != doc.Word || d.Tokens[p].Has(doc.LineStart) {
+		return false
+	}
+	prev := d.TokNorm(p)
+	switch strings.TrimPrefix(prev, "و") {
+	case "في", "من", "الي", "علي", "عن", "مع", "ضد", "بين", "نحو", "داخل", "خارج", "حول", "زار", "غادر", "وصل", "دخل":
+		return false
+	}
+	definite := strings.HasPrefix(d.TokNorm(h.start), "ال")
+	prevDefinite := strings.HasPrefix(prev, "ال") || strings.HasPrefix(prev, "وال")
+	return definite == prevDefinite
 }
 
 // adverbial reports whether a word ends in alef with tanween fatha (تركياً),
@@ -340,7 +379,7 @@ func (s *scan) emit(h hit) {
 		// "معبر الصفوك" → الصفوك: a head noun that only describes the place
 		// is not part of the mention (annotation.md), unless it belongs to it;
 		// "شرق سوريا" → سوريا framed by a direction
-		if c, n, ok := s.leadingCue(h.start, h.end); ok && !c.Keep {
+		if c, n, ok := s.leadingCue(h.start, h.end); ok && !c.Keep && !s.adminName(places) {
 			rest := s.d.TokenSpan(h.start+n, h.end)
 			switch {
 			case c.Class != "direction":
@@ -360,6 +399,9 @@ func (s *scan) emit(h hit) {
 	}
 	if len(places) > 0 && adverbial(s.d.Text[sp.StartByte:sp.EndByte]) {
 		places = nil // "مدعومة تركياً": an adverb, not the country
+	}
+	if len(places) > 0 && s.adjectiveUse(h, places) {
+		places = nil // "القوات السعودية", "قوات سورية": the adjective, not the country
 	}
 	if len(places) > 0 {
 		label := ""
@@ -592,12 +634,11 @@ func (s *scan) capture(c doc.Mention) []doc.Mention {
 			sp = d.TokenSpan(int(c.Start), end)
 			sp.StartByte = c.StartByte
 		}
-		// a conjunction glued to a list item: ومركدة → مركدة
-		if start > int(c.End) || toks[start].Has(doc.Quoted) {
+		// a conjunction glued to a list item: ومركدة → مركدة, وتل فندر → تل فندر
+		// (but وادي is a name's own word)
+		if w := d.TokNorm(start); strings.HasPrefix(w, "و") && len(w) > 4 && !compoundHeads[w] {
 			t := toks[start]
-			if w := d.TokNorm(start); strings.HasPrefix(w, "و") && len(w) > 6 {
-				sp.StartByte, _ = d.TextRange(t.NormStart+2, t.NormEnd)
-			}
+			sp.StartByte, _ = d.TextRange(t.NormStart+2, t.NormEnd)
 		}
 		out = append(out, doc.Mention{Span: sp, Kind: doc.MPlace, Source: doc.FromRule, Label: LabelUnknown, Score: 0.5})
 	}
