@@ -294,7 +294,8 @@ func (x *context) sentence(si int) []*cand {
 	// or of a modifier that reads them differently
 	var live []*trig
 	for _, tr := range here {
-		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) || campaignNoun(tr) {
+		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) || campaignNoun(tr) ||
+			x.mediaName(tr) {
 			continue
 		}
 		live = append(live, tr)
@@ -451,6 +452,19 @@ func (x *context) inDate(tr *trig) bool {
 		if int(m.Start) < tr.end && tr.start < int(m.End) {
 			return true
 		}
+	}
+	return false
+}
+
+// mediaName reports a trigger word that is a media outlet's name (قناة
+// المسيرة, صحيفة الثورة).
+func (x *context) mediaName(tr *trig) bool {
+	if tr.start == 0 {
+		return false
+	}
+	switch stripClitic(x.d.TokNorm(tr.start - 1)) {
+	case "قناه", "صحيفه", "جريده", "وكاله", "موقع", "تلفزيون", "اذاعه", "مجله", "شبكه", "فضائيه":
+		return true
 	}
 	return false
 }
@@ -1006,6 +1020,8 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return roleNone, "", false
 	}
 	switch {
+	case prev == "بقياده" || prev == "بدعم" || prev == "بمسانده" || prev == "بتنسيق" || prev == "المدعومه" || prev == "المدعوم":
+		return roleNone, "a supporter or leader of another actor (بقيادة، بدعم)"
 	case hasPrefix(pro, "ل") && (prev == "تابعه" || prev == "التابعه" || prev == "تابع" || prev == "التابع" || prev == "تابعين"):
 		return roleAgent, "تابعة لـ (belonging to)"
 	case prev == "يد" && (prev2 == "علي" || prev2 == "وعلي"):

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rasd-project/rasd/internal/doc"
+	"github.com/rasd-project/rasd/internal/kb"
 )
 
 // killNouns are counted nouns that are themselves the dead.
@@ -63,11 +64,27 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 			if q.Ordinal || q.Percent || isInjuredNoun(q.NounNorm) || x.injuredBefore(t) {
 				continue
 			}
-			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) || (found && x.coordinatedWith(t)) {
+			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) || x.killAfter(cd, m) || (found && x.coordinatedWith(t)) {
 				used[i] = true
 				total += int(q.Value)
 				found = true
 				cd.note("fatalities +%d (%q)", int(q.Value), d.SpanText(m.Span))
+			}
+		}
+	}
+	if !found {
+		// "لقي ضابط … مصرعه": singular victims before a مصرع/حتف
+		for _, k := range append([]*trig{cd.tr}, cd.kills...) {
+			if k.t.ID != "kill.masra3" || k.form != kb.FormNoun {
+				continue
+			}
+			for t := max(cd.cl.start, k.start-8); t < k.start; t++ {
+				if n, ok := victimNoun(strings.TrimPrefix(x.d.TokNorm(t), "و")); ok && x.d.Tokens[t].Kind == doc.Word {
+					if !x.isNumberWord(t) {
+						total += n
+						found = true
+					}
+				}
 			}
 		}
 	}
@@ -92,6 +109,30 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 		}
 	}
 	cd.fatal = &total
+}
+
+// killAfter reports a figure that is the subject of a killing told after
+// it: "ثمانية من عناصر التنظيم قُتلوا", "لقي أربعة رعاة حتفهم", "لقي ضابط
+// وعنصران من مرافقته مصرعهم".
+func (x *context) killAfter(cd *cand, m doc.Mention) bool {
+	for _, k := range append([]*trig{cd.tr}, cd.kills...) {
+		if k.t.Class != cKill || int(m.End) > k.start || k.start-int(m.End) > 6 {
+			continue
+		}
+		if k.form == kb.FormNoun && k.t.ID != "kill.masra3" {
+			continue // "مقتل" comes before its figure
+		}
+		ok := true
+		for t := int(m.End); t < k.start; t++ {
+			if x.d.Tokens[t].Kind == doc.Punct || x.feat[t]&fInjured != 0 {
+				ok = false
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedWith reports a figure joined by و to the one before it

@@ -2,10 +2,12 @@ package kb
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,25 +18,42 @@ import (
 
 // RowError is a rejected input row.
 type RowError struct {
+	// File is "" for a row of the main input, else the name of the other
+	// input it comes from ("alternate names").
+	File string
 	Line int
 	Err  string
 }
 
-func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Err) }
+func (e RowError) Error() string {
+	if e.File != "" {
+		return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("line %d: %s", e.Line, e.Err)
+}
 
 // ImportResult says what an import read.
 type ImportResult struct {
-	Places []Place
-	Actors []Actor
-	Bad    []RowError
+	Places  []Place
+	Actors  []Actor
+	Bad     []RowError
 	Skipped int // rows read and deliberately not imported (no Arabic name)
+	// Known counts GeoNames rows already in the knowledge base that add no
+	// new Arabic name; they are left out so that the embedded entry, which
+	// may carry curated facts, is not replaced by the raw row.
+	Known int
 }
 
 // ImportGeoNames reads a GeoNames dump (a country file or allCountries.txt:
 // 19 tab-separated columns) and, optionally, an alternateNames file
 // (alternateNamesV2.txt) for more Arabic names. Rows without any Arabic name
 // are skipped (rasd matches Arabic text); admin1 names come from the
-// knowledge base's admin1 table.
+// knowledge base's admin1 table. Names are cleaned as the compiler cleans
+// them (a leading head noun such as مدينة is dropped; names in Arabic
+// presentation forms are left out) and features are mapped the same way,
+// so an imported row looks like an embedded one. A row whose place k
+// already holds (same geonameid) is imported only when it brings new
+// Arabic names, as the embedded entry with those names added. k may be nil.
 func ImportGeoNames(dump io.Reader, alt io.Reader, k *KB) (ImportResult, error) {
 	var res ImportResult
 	extra := map[string][]string{}
@@ -47,11 +66,14 @@ func ImportGeoNames(dump io.Reader, alt io.Reader, k *KB) (ImportResult, error) 
 			f := strings.Split(sc.Text(), "\t")
 			if len(f) < 4 {
 				if strings.TrimSpace(sc.Text()) != "" {
-					res.Bad = append(res.Bad, RowError{line, fmt.Sprintf("alternate names: %d columns, want at least 4", len(f))})
+					res.Bad = append(res.Bad, RowError{File: "alternate names", Line: line,
+						Err: fmt.Sprintf("%d columns, want at least 4 (GeoNames alternateNames format)", len(f))})
 				}
 				continue
 			}
-			if f[2] == "ar" || (f[2] == "" && isArabicText(f[3])) {
+			// language "ar", or none for a name in Arabic script; GeoNames
+			// also files transliterations under "ar"
+			if (f[2] == "ar" || f[2] == "") && isArabicText(f[3]) {
 				extra[f[1]] = append(extra[f[1]], f[3])
 			}
 		}
@@ -65,45 +87,60 @@ func ImportGeoNames(dump io.Reader, alt io.Reader, k *KB) (ImportResult, error) 
 	for sc.Scan() {
 		line++
 		text := sc.Text()
+		if line == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
 		f := strings.Split(text, "\t")
 		if len(f) != 19 {
-			res.Bad = append(res.Bad, RowError{line, fmt.Sprintf("%d columns, want 19 (GeoNames dump format)", len(f))})
+			res.Bad = append(res.Bad, RowError{Line: line, Err: fmt.Sprintf("%d columns, want 19 (GeoNames dump format)", len(f))})
 			continue
 		}
 		if _, err := strconv.Atoi(f[0]); err != nil {
-			res.Bad = append(res.Bad, RowError{line, fmt.Sprintf("geonameid %q is not a number", f[0])})
+			res.Bad = append(res.Bad, RowError{Line: line, Err: fmt.Sprintf("geonameid %q is not a number", f[0])})
 			continue
 		}
 		lat, err1 := strconv.ParseFloat(f[4], 64)
 		lon, err2 := strconv.ParseFloat(f[5], 64)
-		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-			res.Bad = append(res.Bad, RowError{line, "bad coordinates"})
+		// !(a <= x && x <= b) also rejects NaN
+		if err1 != nil || err2 != nil || !(-90 <= lat && lat <= 90) || !(-180 <= lon && lon <= 180) {
+			res.Bad = append(res.Bad, RowError{Line: line, Err: fmt.Sprintf("bad coordinates %q, %q", f[4], f[5])})
 			continue
 		}
-		if len(f[8]) != 2 {
-			res.Bad = append(res.Bad, RowError{line, fmt.Sprintf("country code %q", f[8])})
+		if !isoRE.MatchString(f[8]) {
+			res.Bad = append(res.Bad, RowError{Line: line, Err: fmt.Sprintf("country code %q is not ISO2", f[8])})
 			continue
 		}
 		var ar []string
 		for _, n := range strings.Split(f[3], ",") {
-			if isArabicText(n) {
-				ar = appendName(ar, strings.TrimSpace(n))
-			}
+			ar = appendGeoName(ar, n)
 		}
 		for _, n := range extra[f[0]] {
-			ar = appendName(ar, strings.TrimSpace(n))
+			ar = appendGeoName(ar, n)
 		}
 		if len(ar) == 0 {
 			res.Skipped++
 			continue
 		}
+		id := "gn." + f[0]
+		if old, ok := placeOf(k, id); ok {
+			p, added := withNames(*old, ar)
+			if !added {
+				res.Known++
+				continue
+			}
+			res.Places = append(res.Places, p)
+			continue
+		}
 		pop, _ := strconv.Atoi(f[14])
-		p := Place{ID: "gn." + f[0], Name: f[2], NameAr: ar[0], Names: ar[1:], Feature: geoNamesFeature(f[6], f[7], pop),
+		if pop < 0 {
+			pop = 0
+		}
+		p := Place{ID: id, Name: f[2], NameAr: ar[0], Names: ar[1:], Feature: GeoNamesFeature(f[6], f[7], pop),
 			Country: f[8], Lat: lat, Lon: lon, HasCoord: true, Pop: pop, Source: "geonames:" + f[0]}
-		if a1, ok := k.Place("a1." + strings.ToLower(f[8]) + "." + strings.ToLower(f[10])); ok {
+		if a1, ok := placeOf(k, "a1."+strings.ToLower(f[8])+"."+strings.ToLower(f[10])); ok {
 			p.Admin1 = a1.Name
 		}
 		res.Places = append(res.Places, p)
@@ -114,8 +151,47 @@ func ImportGeoNames(dump io.Reader, alt io.Reader, k *KB) (ImportResult, error) 
 	return res, nil
 }
 
-// geoNamesFeature maps GeoNames feature class/code to a rasd feature.
-func geoNamesFeature(class, code string, pop int) string {
+// placeOf is k.Place for a k that may be nil.
+func placeOf(k *KB, id string) (*Place, bool) {
+	if k == nil {
+		return nil, false
+	}
+	return k.Place(id)
+}
+
+// appendGeoName adds a GeoNames name to list when it is Arabic, without
+// presentation forms, and new; a leading head noun is dropped.
+func appendGeoName(list []string, n string) []string {
+	if !isArabicText(n) || hasPresentationForms(n) {
+		return list
+	}
+	return appendName(list, StripHead(n))
+}
+
+// withNames returns p with the names of ns it lacks (by Key) added, and
+// whether there were any.
+func withNames(p Place, ns []string) (Place, bool) {
+	have := map[string]bool{Key(p.NameAr): true}
+	for _, n := range p.Names {
+		have[Key(n)] = true
+	}
+	names := append([]string(nil), p.Names...)
+	added := false
+	for _, n := range ns {
+		if key := Key(n); key != "" && !have[key] {
+			have[key] = true
+			names = append(names, n)
+			added = true
+		}
+	}
+	p.Names = names
+	return p, added
+}
+
+// GeoNamesFeature maps a GeoNames feature class and code, and the
+// population, to a rasd feature. The compiler and the importer share it, so
+// that an imported row is classed like an embedded one.
+func GeoNamesFeature(class, code string, pop int) string {
 	switch class {
 	case "A":
 		switch code {
@@ -149,6 +225,11 @@ func geoNamesFeature(class, code string, pop int) string {
 		return "city"
 	case "PPLX":
 		return "neighbourhood"
+	case "PPLA2", "PPLA3", "PPLA4":
+		if pop >= 50000 {
+			return "city"
+		}
+		return "town"
 	}
 	switch {
 	case pop >= 100000:
@@ -157,6 +238,21 @@ func geoNamesFeature(class, code string, pop int) string {
 		return "town"
 	}
 	return "village"
+}
+
+// heads are generic head nouns that some sources prefix to names.
+var heads = []string{"مدينة ", "محافظة ", "بلدة ", "قرية ", "ناحية ", "منطقة ", "مديرية ", "ولاية ", "قضاء "}
+
+// StripHead removes a generic head noun that some sources prefix to a name
+// ("مدينة رأس الخيمة" → "رأس الخيمة"), unless too little would be left.
+func StripHead(s string) string {
+	s = strings.TrimSpace(s)
+	for _, h := range heads {
+		if rest, ok := strings.CutPrefix(s, h); ok && len(strings.TrimSpace(rest)) > 2 {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return s
 }
 
 func isArabicText(s string) bool {
@@ -192,16 +288,23 @@ func appendName(list []string, n string) []string {
 // ImportPlacesCSV reads places from a CSV file with a header naming at
 // least name or name_ar, country, feature, and optionally id, aliases
 // ('|'-separated), admin1, admin2, lat, lon, population, source. Rows
-// without an id get one from their country and names.
+// without an id get one from their country and names (with -2, -3, ...
+// added when two rows would get the same one); a row repeating another
+// row's id is bad. Bad rows are reported in line order.
 func ImportPlacesCSV(r io.Reader) (ImportResult, error) {
 	rows, bad, err := readCSV(r, []string{"country", "feature"})
 	res := ImportResult{Bad: bad}
 	if err != nil {
 		return res, err
 	}
+	lineOf := map[string]int{} // accepted id → its line
 	for _, row := range rows {
 		if row.Get("id") == "" {
-			row.set("id", "user."+strings.ToLower(row.Get("country"))+"."+slug(row.Get("name")+"."+row.Get("name_ar")))
+			id := "user." + strings.ToLower(row.Get("country")) + "." + slug(row.Get("name")+"."+row.Get("name_ar"))
+			for n, base := 2, id; lineOf[id] != 0; n++ {
+				id = base + "-" + strconv.Itoa(n)
+			}
+			row.set("id", id)
 		}
 		if row.Get("source") == "" {
 			row.set("source", "user")
@@ -209,44 +312,83 @@ func ImportPlacesCSV(r io.Reader) (ImportResult, error) {
 		var errs ErrorList
 		ps := ParsePlaces([]Row{row}, &errs)
 		if len(errs) > 0 {
-			res.Bad = append(res.Bad, RowError{row.Line, stripPos(errs[0].Error())})
+			res.Bad = append(res.Bad, RowError{Line: row.Line, Err: stripPos(errs[0].Error())})
 			continue
 		}
+		if first := lineOf[ps[0].ID]; first != 0 {
+			res.Bad = append(res.Bad, RowError{Line: row.Line, Err: fmt.Sprintf("duplicate id %q (first on line %d)", ps[0].ID, first)})
+			continue
+		}
+		lineOf[ps[0].ID] = row.Line
 		res.Places = append(res.Places, ps...)
 	}
+	sortBad(res.Bad)
 	return res, nil
 }
 
 // ImportActorsCSV reads actors from a CSV file with the actor columns
 // (id, name, name_ar, inter, country, kind, parent, from, to, theatres,
-// aliases); parent must exist in k or in the file.
+// aliases); parent must exist in k (which may be nil) or be a good row of
+// the file. A row repeating another row's id is bad. Bad rows are reported
+// in line order.
 func ImportActorsCSV(r io.Reader, k *KB) (ImportResult, error) {
 	rows, bad, err := readCSV(r, []string{"id", "name", "inter", "kind"})
 	res := ImportResult{Bad: bad}
 	if err != nil {
 		return res, err
 	}
-	ids := map[string]bool{}
-	for _, row := range rows {
-		ids[row.Get("id")] = true
+	type good struct {
+		a    Actor
+		line int
+		ok   bool
 	}
+	var goods []good
+	lineOf := map[string]int{} // good id → its line
 	for _, row := range rows {
 		var errs ErrorList
 		as := ParseActors([]Row{row}, &errs)
 		if len(errs) > 0 {
-			res.Bad = append(res.Bad, RowError{row.Line, stripPos(errs[0].Error())})
+			res.Bad = append(res.Bad, RowError{Line: row.Line, Err: stripPos(errs[0].Error())})
 			continue
 		}
-		a := as[0]
-		if a.Parent != "" && !ids[a.Parent] {
-			if _, ok := k.Actor(a.Parent); !ok {
-				res.Bad = append(res.Bad, RowError{row.Line, fmt.Sprintf("%s: parent %q does not exist", a.ID, a.Parent)})
+		if first := lineOf[as[0].ID]; first != 0 {
+			res.Bad = append(res.Bad, RowError{Line: row.Line, Err: fmt.Sprintf("duplicate id %q (first on line %d)", as[0].ID, first)})
+			continue
+		}
+		lineOf[as[0].ID] = row.Line
+		goods = append(goods, good{as[0], row.Line, true})
+	}
+	// a parent must be known or a good row; dropping a row can orphan
+	// another, so repeat until nothing changes
+	for changed := true; changed; {
+		changed = false
+		for i := range goods {
+			g := &goods[i]
+			if !g.ok || g.a.Parent == "" || lineOf[g.a.Parent] != 0 {
 				continue
 			}
+			if k != nil {
+				if _, ok := k.Actor(g.a.Parent); ok {
+					continue
+				}
+			}
+			g.ok = false
+			delete(lineOf, g.a.ID)
+			changed = true
+			res.Bad = append(res.Bad, RowError{Line: g.line, Err: fmt.Sprintf("%s: parent %q does not exist", g.a.ID, g.a.Parent)})
 		}
-		res.Actors = append(res.Actors, a)
 	}
+	for _, g := range goods {
+		if g.ok {
+			res.Actors = append(res.Actors, g.a)
+		}
+	}
+	sortBad(res.Bad)
 	return res, nil
+}
+
+func sortBad(bad []RowError) {
+	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
 }
 
 // stripPos removes the "file:line: " prefix of a parse error.
@@ -271,6 +413,10 @@ func (r *Row) set(name, v string) {
 	r.vals = append(r.vals, v)
 }
 
+// readCSV reads a CSV file with a header line. Records with the wrong
+// number of fields, CSV syntax errors and fields in Arabic presentation
+// forms come back as bad rows (which ReadTSV would reject once imported);
+// fields are trimmed.
 func readCSV(r io.Reader, required []string) ([]Row, []RowError, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -281,7 +427,12 @@ func readCSV(r io.Reader, required []string) ([]Row, []RowError, error) {
 	}
 	cols := map[string]int{}
 	for i, h := range header {
-		cols[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if _, dup := cols[h]; dup {
+			return nil, nil, fmt.Errorf("header names column %q twice", h)
+		}
+		cols[h] = i
+		header[i] = h
 	}
 	for _, c := range required {
 		if _, ok := cols[c]; !ok {
@@ -298,20 +449,27 @@ func readCSV(r io.Reader, required []string) ([]Row, []RowError, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				bad = append(bad, RowError{pe.StartLine, pe.Err.Error()})
+				bad = append(bad, RowError{Line: pe.StartLine, Err: pe.Err.Error()})
 				continue
 			}
 			return rows, bad, err
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) != len(header) {
-			bad = append(bad, RowError{line, fmt.Sprintf("%d fields, header has %d", len(rec), len(header))})
+			bad = append(bad, RowError{Line: line, Err: fmt.Sprintf("%d fields, header has %d", len(rec), len(header))})
 			continue
 		}
+		ok := true
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
+			if ok && hasPresentationForms(rec[i]) {
+				bad = append(bad, RowError{Line: line, Err: fmt.Sprintf("field %d (%s) uses Arabic presentation forms (write plain letters)", i+1, header[i])})
+				ok = false
+			}
 		}
-		rows = append(rows, Row{File: "csv", Line: line, cols: cols, vals: rec})
+		if ok {
+			rows = append(rows, Row{File: "csv", Line: line, cols: cols, vals: rec})
+		}
 	}
 	return rows, bad, nil
 }
@@ -334,13 +492,19 @@ func slug(s string) string {
 }
 
 // WriteUserPlaces writes places to DIR/places.NAME.tsv atomically, merged
-// with what that file already holds (same id: the new row wins).
+// with what that file already holds (same id: the new row wins). The file
+// is replaced only once the merged content reads back without error, so a
+// failed import leaves it as it was.
 func WriteUserPlaces(dir, name string, places []Place) (string, error) {
 	path := filepath.Join(dir, "places."+name+".tsv")
 	byID := map[string]Place{}
-	if data, err := os.ReadFile(path); err == nil {
+	data, err := readExisting(path)
+	if err != nil {
+		return "", err
+	}
+	if data != nil {
 		var errs ErrorList
-		for _, p := range ParsePlaces(ReadTSV(strings.NewReader(string(data)), path, PlaceColumns, &errs), &errs) {
+		for _, p := range ParsePlaces(ReadTSV(bytes.NewReader(data), path, PlaceColumns, &errs), &errs) {
 			byID[p.ID] = p
 		}
 		if err := errs.Err(); err != nil {
@@ -366,20 +530,28 @@ func WriteUserPlaces(dir, name string, places []Place) (string, error) {
 		if p.Pop > 0 {
 			pop = strconv.Itoa(p.Pop)
 		}
-		rows = append(rows, []string{p.ID, cell(p.Name), cell(p.NameAr), cells(p.Names), p.Feature, p.Country,
+		rows = append(rows, []string{cell(p.ID), cell(p.Name), cell(p.NameAr), cells(p.Names), cell(p.Feature), cell(p.Country),
 			cell(p.Admin1), cell(p.Admin2), lat, lon, pop, cell(p.Source)})
 	}
-	return path, writeAtomic(path, PlaceColumns, rows)
+	check := func(b []byte, errs *ErrorList) {
+		ParsePlaces(ReadTSV(bytes.NewReader(b), path, PlaceColumns, errs), errs)
+	}
+	return path, writeAtomic(path, PlaceColumns, rows, check)
 }
 
 // WriteUserActors writes actors to DIR/actors.NAME.tsv atomically, merged
-// with what that file already holds.
+// with what that file already holds (same id: the new row wins). The file
+// is replaced only once the merged content reads back without error.
 func WriteUserActors(dir, name string, actors []Actor) (string, error) {
 	path := filepath.Join(dir, "actors."+name+".tsv")
 	byID := map[string]Actor{}
-	if data, err := os.ReadFile(path); err == nil {
+	data, err := readExisting(path)
+	if err != nil {
+		return "", err
+	}
+	if data != nil {
 		var errs ErrorList
-		for _, a := range ParseActors(ReadTSV(strings.NewReader(string(data)), path, ActorColumns, &errs), &errs) {
+		for _, a := range ParseActors(ReadTSV(bytes.NewReader(data), path, ActorColumns, &errs), &errs) {
 			byID[a.ID] = a
 		}
 		if err := errs.Err(); err != nil {
@@ -397,10 +569,28 @@ func WriteUserActors(dir, name string, actors []Actor) (string, error) {
 	var rows [][]string
 	for _, id := range ids {
 		a := byID[id]
-		rows = append(rows, []string{a.ID, cell(a.Name), cell(a.NameAr), strconv.Itoa(a.Inter), a.Country, a.Kind, a.Parent,
+		rows = append(rows, []string{cell(a.ID), cell(a.Name), cell(a.NameAr), strconv.Itoa(a.Inter), cell(a.Country), cell(a.Kind), cell(a.Parent),
 			itoa(a.From), itoa(a.To), cells(a.Theatres), cells(a.Aliases)})
 	}
-	return path, writeAtomic(path, ActorColumns, rows)
+	check := func(b []byte, errs *ErrorList) {
+		ParseActors(ReadTSV(bytes.NewReader(b), path, ActorColumns, errs), errs)
+	}
+	return path, writeAtomic(path, ActorColumns, rows, check)
+}
+
+// readExisting returns the content of a user file, nil when there is none.
+func readExisting(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return data, nil
 }
 
 func itoa(n int) string {
@@ -430,8 +620,18 @@ func cells(ss []string) string {
 }
 
 // writeAtomic writes a TSV file through a temporary file and a rename, so
-// that a failed import leaves the old file as it was.
-func writeAtomic(path string, header []string, rows [][]string) error {
+// that a failed import leaves the old file as it was. check parses the new
+// content as the loader will; on any error nothing is written.
+func writeAtomic(path string, header []string, rows [][]string, check func([]byte, *ErrorList)) error {
+	var buf bytes.Buffer
+	if err := writeTSV(&buf, header, rows); err != nil {
+		return err
+	}
+	var errs ErrorList
+	check(buf.Bytes(), &errs)
+	if err := errs.Err(); err != nil {
+		return fmt.Errorf("not written, the new content would not load: %w", err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -439,12 +639,18 @@ func writeAtomic(path string, header []string, rows [][]string) error {
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := writeTSV(tmp, header, rows); err != nil {
-		tmp.Close()
-		return err
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	_, err = tmp.Write(buf.Bytes())
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err := tmp.Close(); err != nil {
+	if err == nil {
+		err = tmp.Chmod(0o644) // CreateTemp makes 0600
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

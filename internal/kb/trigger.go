@@ -88,11 +88,14 @@ func ParseModifiers(rows []Row, errs *ErrorList) []Modifier {
 	var out []Modifier
 	for _, r := range rows {
 		m := Modifier{Word: r.Get("word"), Feature: r.Get("feature")}
-		if m.Word == "" || !contains(ModifierFeatures, m.Feature) {
+		switch {
+		case m.Word == "":
+			errs.Add(r.File, r.Line, "empty word")
+		case !contains(ModifierFeatures, m.Feature):
 			errs.Add(r.File, r.Line, "modifier %q: unknown feature %q", m.Word, m.Feature)
-			continue
+		default:
+			out = append(out, m)
 		}
-		out = append(out, m)
 	}
 	return out
 }
@@ -100,7 +103,16 @@ func ParseModifiers(rows []Row, errs *ErrorList) []Modifier {
 // Conjugate returns the unvoweled surface forms of a verb given its past
 // and present 3rd person masculine singular forms (first word of a phrase
 // inflected, the rest kept), past forms first. It over-generates a little
-// for weak verbs; the extra strings are not Arabic words and never match.
+// for weak and doubled verbs; the extra strings are not Arabic words and
+// never match.
+//
+// Weak verbs: a past in ى or ا drops it before suffixes and also gets the
+// ي (رمى → رمينا) or و (دعا → دعونا) stem; a past in ي drops it before وا
+// (لقي → لقوا); a present in ي, و or ى drops it before ون, ين and وا
+// (يرمي → يرمون). Doubled verbs, written in two letters or with a final
+// shadda (شن, صدّ), also get the unfolded stem before the consonant
+// suffixes (صددنا, شننتم, يصددن) besides the folded 3rd person forms
+// (صدت, صدوا).
 func Conjugate(past, present string) (pastForms, presentForms []string) {
 	pw, prest := splitPhrase(past)
 	rw, rrest := splitPhrase(present)
@@ -113,17 +125,32 @@ func Conjugate(past, present string) (pastForms, presentForms []string) {
 		}
 		*list = append(*list, s)
 	}
-	// past: هو هي هم هما هما(f) هن نحن أنتم
+	// past: هو هي هم هما هما(f) هن نحن أنتم أنتما
 	pstem := pw
-	weakPast := strings.HasSuffix(pw, "ى") || strings.HasSuffix(pw, "ا")
-	if weakPast {
+	var weakStem string // the stem with its restored final radical
+	switch {
+	case strings.HasSuffix(pw, "ى"):
 		pstem = trimLast(pw)
+		weakStem = pstem + "ي"
+	case strings.HasSuffix(pw, "ا"):
+		pstem = trimLast(pw)
+		weakStem = pstem + "و"
 	}
+	unfolded := doubledStem(pw)
 	add(&pastForms, pw, prest)
 	for _, suf := range []string{"ت", "وا", "ا", "تا", "ن", "نا", "تم", "تما"} {
 		add(&pastForms, pstem+suf, prest)
-		if weakPast {
+		if weakStem != "" {
 			add(&pastForms, pstem+"ي"+suf, prest)
+			add(&pastForms, weakStem+suf, prest)
+		}
+	}
+	if strings.HasSuffix(pw, "ي") { // لقي → لقوا
+		add(&pastForms, trimLast(pw)+"وا", prest)
+	}
+	if unfolded != "" {
+		for _, suf := range []string{"ت", "ن", "نا", "تم", "تما"} {
+			add(&pastForms, unfolded+suf, prest)
 		}
 	}
 	// present: prefixes ي ت ن أ; suffixes ون ان ين ن وا ا
@@ -133,6 +160,7 @@ func Conjugate(past, present string) (pastForms, presentForms []string) {
 	}
 	body := strings.TrimPrefix(rw, "ي")
 	weakPres := strings.HasSuffix(body, "ي") || strings.HasSuffix(body, "و") || strings.HasSuffix(body, "ى")
+	bodyUnfolded := doubledStem(body)
 	for _, pre := range []string{"ي", "ت", "ن", "أ"} {
 		add(&presentForms, pre+body, rrest)
 		for _, suf := range []string{"ون", "ان", "ين", "ن", "وا", "ا"} {
@@ -142,8 +170,35 @@ func Conjugate(past, present string) (pastForms, presentForms []string) {
 			}
 			add(&presentForms, pre+b+suf, rrest)
 		}
+		if bodyUnfolded != "" { // هن يشددن
+			add(&presentForms, pre+bodyUnfolded+"ن", rrest)
+		}
 	}
 	return pastForms, presentForms
+}
+
+// shadda is the doubling mark U+0651.
+const shadda = '\u0651'
+
+// doubledStem returns the unfolded stem of a doubled verb form (شن → شنن,
+// صدّ → صدد): a form of two letters, or one ending in a shadda, once
+// other diacritics are dropped. "" for other forms.
+func doubledStem(w string) string {
+	var r []rune
+	for _, c := range w {
+		if c >= 0x064B && c <= 0x0652 && c != shadda { // diacritics but shadda
+			continue
+		}
+		r = append(r, c)
+	}
+	n := len(r)
+	switch {
+	case n >= 3 && r[n-1] == shadda && r[n-2] != shadda:
+		return string(r[:n-1]) + string(r[n-2])
+	case n == 2 && r[0] != shadda && r[1] != shadda:
+		return string(r) + string(r[1])
+	}
+	return ""
 }
 
 func splitPhrase(s string) (first, rest string) {

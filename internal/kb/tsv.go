@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -74,14 +75,16 @@ func (r Row) List(name string) []string {
 	return out
 }
 
-// Float parses the named column; ok is false when it is empty.
+// Float parses the named column; ok is false when it is empty. NaN and
+// infinities are reported as errors: strconv accepts them, but no column
+// of the KB may hold them (a NaN latitude passes every range check).
 func (r Row) Float(name string, errs *ErrorList) (v float64, ok bool) {
 	s := r.Get(name)
 	if s == "" {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		errs.Add(r.File, r.Line, "%s: %q is not a number", name, s)
 		return 0, false
 	}
@@ -102,10 +105,12 @@ func (r Row) Int(name string, errs *ErrorList) int {
 }
 
 // ReadTSV reads a rasd TSV file: a header line naming the columns, then one
-// record per line; '#' lines and blank lines are skipped. required lists
-// the columns the header must have. Rows with the wrong number of cells,
-// cells with leading or trailing spaces, and Arabic presentation forms are
-// reported in errs and skipped.
+// record per line; '#' lines and blank lines are skipped, and a leading
+// byte-order mark is ignored. required lists the columns the header must
+// have; a column named twice is an error. Rows with the wrong number of
+// cells, cells with leading or trailing spaces, and Arabic presentation
+// forms are reported in errs and skipped. Every returned row has as many
+// cells as the header.
 func ReadTSV(r io.Reader, file string, required []string, errs *ErrorList) []Row {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
@@ -126,7 +131,11 @@ func ReadTSV(r io.Reader, file string, required []string, errs *ErrorList) []Row
 		if cols == nil {
 			cols = map[string]int{}
 			for i, c := range cells {
-				cols[strings.TrimSpace(c)] = i
+				c = strings.TrimSpace(c)
+				if _, dup := cols[c]; dup {
+					errs.Add(file, line, "header names column %q twice", c)
+				}
+				cols[c] = i
 			}
 			ncol = len(cells)
 			for _, c := range required {
@@ -164,6 +173,8 @@ func ReadTSV(r io.Reader, file string, required []string, errs *ErrorList) []Row
 	return rows
 }
 
+// hasPresentationForms reports whether s holds Arabic presentation forms
+// (U+FB50–U+FDFF, U+FE70–U+FEFF), which never match normalized text.
 func hasPresentationForms(s string) bool {
 	for _, r := range s {
 		if 0xFB50 <= r && r <= 0xFDFF || 0xFE70 <= r && r <= 0xFEFF {
