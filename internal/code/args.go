@@ -309,6 +309,9 @@ func (x *context) location(cd *cand, cls []clause) {
 			if x.dateline(pi) {
 				score += 40 // "الحسكة - …": where the report was filed
 			}
+			if x.exposedPlace(t) {
+				score -= 20 // "تعرضت المنطقة الخضراء لقصف": the place hit
+			}
 			if score < bestScore {
 				best, bestScore = pi, score
 			}
@@ -328,6 +331,16 @@ func (x *context) location(cd *cand, cls []clause) {
 		cd.place = best
 		cd.note("at %s", d.SpanText(d.Places[best].Mention))
 	}
+}
+
+// exposedPlace reports a place that is the subject of تعرض (was hit by).
+func (x *context) exposedPlace(t int) bool {
+	for k := max(0, t-2); k < t; k++ {
+		if w := stripClitic(x.d.TokNorm(k)); strings.HasPrefix(w, "تعرض") || strings.HasPrefix(w, "يتعرض") {
+			return true
+		}
+	}
+	return false
 }
 
 // dateline reports whether place pi opens its paragraph followed by a
@@ -353,7 +366,7 @@ func (x *context) governed(cd *cand, pi int) bool {
 	for k := max(cd.tr.end, t-3); k < t; k++ {
 		switch stripClitic(d.TokNorm(k)) {
 		case "في", "علي", "قرب", "عند", "داخل", "نحو", "الي", "باتجاه", "محيط", "اطراف", "مدينه", "بلده", "قريه", "حي",
-			"منطقه", "مخيم", "قريتي", "بلدتي", "مدينتي", "محافظه", "ريف":
+			"منطقه", "مخيم", "قريتي", "بلدتي", "مدينتي", "محافظه", "ريف", "قضاء", "محور", "ناحيه", "مديريه", "من", "مستوطنه":
 			return true
 		}
 	}

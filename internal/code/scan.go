@@ -96,11 +96,14 @@ func (ls *lexScan) run(triggers bool) []lexHit {
 	var out []lexHit
 	for i := 0; i < len(d.Tokens); {
 		t := d.Tokens[i]
-		if t.Kind != doc.Word && t.Kind != doc.Latin {
+		if t.Kind != doc.Word && t.Kind != doc.Latin && t.Kind != doc.Hashtag {
 			i++
 			continue
 		}
 		w := d.TokNorm(i)
+		if t.Kind == doc.Hashtag {
+			w = strings.TrimPrefix(w, "#") // #اشتباكات
+		}
 		ls.splits = ls.splits[:0]
 		if t.Kind == doc.Word {
 			ls.splits = arabic.Clitics(w, ls.splits)
@@ -120,6 +123,11 @@ func (ls *lexScan) run(triggers bool) []lexHit {
 			}
 			if sp.Art != 0 && !sp.Elided { // بالقصف → قصف
 				ls.key = append(ls.key[:0], sp.Bare(w)...)
+				ls.extend(i, sp, triggers, &best)
+			}
+			if f := sp.Form(w); sp.Suf == 0 && len(f) > 6 && strings.HasSuffix(f, "ا") {
+				// the accusative tanween alef: أرتالا, هجوما, حشودا
+				ls.key = append(ls.key[:0], f[:len(f)-len("ا")]...)
 				ls.extend(i, sp, triggers, &best)
 			}
 		}

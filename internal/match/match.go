@@ -131,17 +131,20 @@ func (s *scan) kbPass() {
 		}
 		w := d.TokNorm(i)
 		s.splits = s.splits[:0]
-		if t.Kind == doc.Word {
+		switch t.Kind {
+		case doc.Word:
 			s.splits = arabic.Clitics(w, s.splits)
-		} else {
+		case doc.Hashtag:
+			s.splits = append(s.splits, arabic.Split{Pre: 1}) // #طرابلس: the name after the hash
+		default:
 			s.splits = append(s.splits, arabic.Split{})
 		}
 		var best hit
 		for _, sp := range s.splits {
-			if sp.Suf != 0 || sp.TaMarbuta || !nameProclitics(w[:sp.Pre]) {
+			if sp.Suf != 0 || sp.TaMarbuta || (!nameProclitics(w[:sp.Pre]) && t.Kind != doc.Hashtag) {
 				continue // names take neither pronoun suffixes nor ك/س
 			}
-			if sp.Pre > 0 && len(w)-int(sp.Pre) < 6 {
+			if sp.Pre > 0 && len(w)-int(sp.Pre) < 6 && t.Kind != doc.Hashtag {
 				continue // و + لد is ولد, not Lod: a clitic leaves a name of three letters at least
 			}
 			s.key = sp.AppendKey(s.key[:0], w)
