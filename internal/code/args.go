@@ -41,6 +41,10 @@ func (x *context) classify(cd *cand, cf feature) {
 	}
 	switch cd.class {
 	case cClash:
+		if cd.tr.t.ID == "clash.sadd" && cf&(fArtillery|fDrone|fAir) != 0 {
+			set(StrategicDev, DisruptedWeapons) // صدّ الصاروخ: intercepted
+			break
+		}
 		set(Battles, ArmedClash)
 	case cCapture, cRetake:
 		if x.objectIs(cd, controlObjects) {
@@ -186,6 +190,18 @@ func (x *context) classify(cd *cand, cf feature) {
 		cd.cameo = def
 	}
 	cd.note("%s / %s", cd.typ, cd.sub)
+	if (cd.typ == Battles || cd.typ == ExplosionsRemote) && (isCrowd(cd.actor1) || isCrowd(cd.actor2)) {
+		// protesters are not fighters: a clash with them is force used on a protest
+		if cf&fLethal != 0 || x.deathsInSentence(cd) {
+			set(Protests, ExcessiveForce)
+		} else {
+			set(Protests, ProtestIntervened)
+		}
+	}
+	if cd.class == cKill && x.attackerKilled(cd) {
+		cd.drop = "the attacker's own death"
+		return
+	}
 	x.typeActors(cd, civilianVictims)
 	if cd.typ == Battles || cd.typ == ExplosionsRemote || cd.typ == ViolenceCivilians {
 		// a government fights through its armed forces
@@ -211,6 +227,24 @@ func (x *context) fighter(a *doc.ActorRef) *doc.ActorRef {
 
 // sameFamily reports whether two CAMEO codes share their two-digit root.
 func sameFamily(a, b string) bool { return len(a) >= 2 && len(b) >= 2 && a[:2] == b[:2] }
+
+// isCrowd reports protesters or rioters.
+func isCrowd(a *doc.ActorRef) bool {
+	return a != nil && (a.Name == "Protesters" || a.Name == "Rioters" || a.Inter == 6 || a.Inter == 5)
+}
+
+// attackerKilled reports a killing whose victim is the attacker (لقي
+// الانتحاري حتفه، مقتل المهاجم).
+func (x *context) attackerKilled(cd *cand) bool {
+	s := x.d.Sents[cd.sent]
+	for t := max(int(s.Start), cd.tr.start-4); t < min(cd.tr.end+3, int(s.End)); t++ {
+		switch strings.TrimPrefix(x.d.TokNorm(t), "و") {
+		case "الانتحاري", "الانتحاريه", "المهاجم", "المنفذ", "منفذ", "الانتحاريين":
+			return true
+		}
+	}
+	return false
+}
 
 func isCivilians(a *doc.ActorRef) bool { return a != nil && a.Name == doc.CiviliansActor }
 

@@ -125,6 +125,10 @@ func (x *context) finish(cands []*cand) []doc.Event {
 		if cd.typ == Battles {
 			x.lastBattle = cd
 		}
+		if cd.typ != StrategicDev && cd.place < 0 && cd.actor1 == nil && cd.actor2 == nil {
+			d.Note("code", cd.tr.span, "not coded: neither a place nor an actor")
+			continue
+		}
 		if cd.typ != StrategicDev && cd.place >= 0 && d.Places[cd.place].Feature == "country" {
 			d.Note("code", cd.tr.span, "not coded: located only by a country")
 			continue
@@ -524,7 +528,7 @@ func (x *context) sameEvent(a, b *cand) bool {
 	if a.typ != b.typ && !fold {
 		return false
 	}
-	if fold && (actorKey(a.actor1) != actorKey(b.actor1) && actorKey(a.actor1) != actorKey(b.actor2)) {
+	if fold && (a.actor1 == nil || actorKey(a.actor1) != actorKey(b.actor1) && actorKey(a.actor1) != actorKey(b.actor2)) {
 		return false // a strike folds into a battle only between the same sides
 	}
 	if a.typ == ViolenceCivilians && a.sub != b.sub {
