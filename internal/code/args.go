@@ -322,7 +322,7 @@ func (x *context) location(cd *cand, cls []clause) {
 		for pi := range d.Places {
 			p := &d.Places[pi]
 			t := int(p.Mention.Start)
-			if t < a || t >= b || x.parents[pi] || x.inReport(cd, t) || x.notLocative(cd, pi) {
+			if t < a || t >= b || x.parents[pi] || x.inReport(cd, t) || x.notLocative(cd, pi) || x.inPlannedObject(cd, t) {
 				continue
 			}
 			score := 0
@@ -387,6 +387,28 @@ func (x *context) dateline(pi int) bool {
 	}
 	w := d.TokNorm(int(m.End))
 	return w == "-" || w == "/" || w == "--" || w == ":"
+}
+
+// inPlannedObject reports a place that is the object of another trigger of
+// the sentence that is only planned (تهدف للسيطرة على بلدة الدشيشة).
+func (x *context) inPlannedObject(cd *cand, t int) bool {
+	s := x.d.Sents[cd.sent]
+	for i := range x.trigs {
+		o := &x.trigs[i]
+		if o == cd.tr || o.end > t || t-o.end > 4 || o.start < int(s.Start) {
+			continue
+		}
+		planned := o.form != kb.FormPast && hasPrefix(o.pre, "ل") || o.form == kb.FormPresent && hasPrefix(o.pre, "س")
+		for k := max(0, o.start-3); k < o.start && !planned; k++ {
+			if x.feat[k]&(fPurpose|fFuture) != 0 {
+				planned = true
+			}
+		}
+		if planned {
+			return true
+		}
+	}
+	return false
 }
 
 // governed reports whether place pi follows the trigger and is introduced

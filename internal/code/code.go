@@ -295,7 +295,7 @@ func (x *context) sentence(si int) []*cand {
 	var live []*trig
 	for _, tr := range here {
 		if x.featIn(tr.start, tr.end)&fState != 0 || x.stateBefore(tr) || x.insideName(tr) || x.inDate(tr) || campaignNoun(tr) ||
-			x.mediaName(tr) {
+			x.mediaName(tr) || x.circumstance(tr) {
 			continue
 		}
 		live = append(live, tr)
@@ -404,6 +404,7 @@ func (x *context) absorbContext(cands []*cand) []*cand {
 	riot := has(func(c *cand) bool { return c.class == cRiot || c.class == cMob })
 	vac := has(func(c *cand) bool { return c.typ == ViolenceCivilians })
 	intercept := has(func(c *cand) bool { return c.class == cIntercept && c.typ == StrategicDev })
+	seized := has(func(c *cand) bool { return c.class == cSeize && c.typ == StrategicDev })
 	fighting := has(func(c *cand) bool { return c.typ == Battles || c.typ == ExplosionsRemote })
 	var out []*cand
 	for _, c := range cands {
@@ -414,7 +415,9 @@ func (x *context) absorbContext(cands []*cand) []*cand {
 			(c.class == cDestroy || c.class == cLoot) && (vac || fighting),
 			c.class == cArrest && fighting,
 			c.class == cMob && has(func(o *cand) bool { return o.class == cRiot }),
-			(c.class == cDrone || c.class == cAir || c.class == cShell) && intercept:
+			(c.class == cDrone || c.class == cAir || c.class == cShell) && intercept,
+			c.tr.form == kb.FormNoun && seized && strength(c.class) >= 7:
+			// the explosives and rockets a seizure found are its object
 			x.d.Note("code", c.tr.span, "context of the sentence's main event: "+c.sub)
 			continue
 		}
@@ -452,6 +455,22 @@ func (x *context) inDate(tr *trig) bool {
 		if int(m.Start) < tr.end && tr.start < int(m.End) {
 			return true
 		}
+	}
+	return false
+}
+
+// circumstance reports a verbal noun that only sets the scene: "مع تقدم
+// قوات X" (as X advances), "إحراز تقدم" (making progress).
+func (x *context) circumstance(tr *trig) bool {
+	if tr.form != kb.FormNoun || tr.start == 0 {
+		return false
+	}
+	prev := x.d.TokNorm(tr.start - 1)
+	switch {
+	case prev == "مع" || prev == "ومع":
+		return tr.t.Class == cClash || tr.t.Class == cCapture
+	case strings.HasPrefix(stripClitic(prev), "احراز"):
+		return true
 	}
 	return false
 }
@@ -620,7 +639,7 @@ func (x *context) status(cd *cand, cf, sf feature) {
 		cd.drop = "a tally over a long period"
 		return
 	}
-	if cf&fHistory != 0 {
+	if cf&fHistory != 0 || x.featIn(int(s.Start), min(int(s.Start)+3, int(s.End)))&fHistory != 0 {
 		cd.drop = "background history"
 		return
 	}

@@ -103,6 +103,15 @@ func (x *context) sentencePlace(si int) int {
 // mentions of one event, and returns the events in text order.
 func (x *context) finish(cands []*cand) []doc.Event {
 	d := x.d
+	// an article about recent events recaps older ones as background
+	recent := false
+	if pub := d.Meta.Published; pub.Full() {
+		for _, cd := range cands {
+			if cd.drop == "" && cd.date.Full() && !cd.date.AddDays(3).Before(pub) && cd.dateFrom != "published" {
+				recent = true
+			}
+		}
+	}
 	var kept []*cand
 	for _, cd := range cands {
 		switch {
@@ -124,6 +133,16 @@ func (x *context) finish(cands []*cand) []doc.Event {
 		}
 		if cd.typ == Battles {
 			x.lastBattle = cd
+		}
+		if pub := d.Meta.Published; recent && cd.date.Full() && (cd.dateFrom == "clause" || cd.dateFrom == "sentence") &&
+			cd.date.AddDays(7).Before(pub) {
+			d.Note("code", cd.tr.span, "not coded: a recap of an event more than a week before publication ("+cd.date.String()+")")
+			continue
+		}
+		if pub := d.Meta.Published; recent && (cd.prec == doc.Month && cd.date.Year == pub.Year && cd.date.Month < pub.Month ||
+			cd.prec == doc.Month && cd.date.Year < pub.Year) {
+			d.Note("code", cd.tr.span, "not coded: a recap of an earlier month")
+			continue
 		}
 		if cd.typ != StrategicDev && cd.place < 0 && cd.actor1 == nil && cd.actor2 == nil {
 			d.Note("code", cd.tr.span, "not coded: neither a place nor an actor")
@@ -338,7 +357,11 @@ func (x *context) expandLists(cands []*cand) []*cand {
 		default:
 			continue
 		}
-		for _, pi := range x.coordinated(cd.place, cd.cl) {
+		list := x.coordinated(cd.place, cd.cl)
+		if len(list) > 3 {
+			continue // a long list without details: the main place only
+		}
+		for _, pi := range list {
 			if pi == cd.place {
 				continue
 			}

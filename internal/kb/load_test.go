@@ -331,7 +331,10 @@ func TestLoadFSUserDir(t *testing.T) {
 			j, _ := base.ActorIndex("sy.sdf")
 			return str(i == j)
 		}, "true"},
-		{"replaced names are no longer indexed", func() string { e, _ := k.Lookup(Key("قوات سوريا الديمقراطية")); return describe(k, e) }, ""},
+		{"replaced names are no longer indexed", func() string {
+			e, _ := k.Lookup(Key("قوات سوريا الديمقراطية"))
+			return describe(k, e)
+		}, ""},
 		{"new name indexed", func() string { e, _ := k.Lookup(Key("قسد الجديدة")); return describe(k, e) }, "actor:sy.sdf"},
 		{"alias kept by the user row", func() string { e, _ := k.Lookup(Key("قسد")); return describe(k, e) }, "actor:sy.sdf"},
 		{"new actor", func() string { e, _ := k.Lookup(Key("لواء جديد")); return describe(k, e) }, "actor:sy.new"},
