@@ -471,8 +471,16 @@ func (x *context) circumstance(tr *trig) bool {
 		return tr.t.Class == cClash || tr.t.Class == cCapture
 	case strings.HasPrefix(stripClitic(prev), "احراز"):
 		return true
+	case (prev == "بعد" || prev == "وبعد") && (tr.definite || x.constructNoun(tr)):
+		return true // "بعد هجوم الكرادة": an earlier event the text refers to
 	}
 	return false
+}
+
+// constructNoun reports a noun trigger followed by a place or actor in
+// construct (هجوم الكرادة، غارات التحالف).
+func (x *context) constructNoun(tr *trig) bool {
+	return tr.end < len(x.d.Tokens) && (x.placeAt[tr.end] >= 0 || x.actorAt[tr.end] >= 0)
 }
 
 // mediaName reports a trigger word that is a media outlet's name (قناة

@@ -148,7 +148,7 @@ func (x *context) finish(cands []*cand) []doc.Event {
 			d.Note("code", cd.tr.span, "not coded: neither a place nor an actor")
 			continue
 		}
-		if cd.typ != StrategicDev && cd.place >= 0 && d.Places[cd.place].Feature == "country" {
+		if (cd.typ != StrategicDev || cd.sub == DisruptedWeapons) && cd.place >= 0 && d.Places[cd.place].Feature == "country" {
 			d.Note("code", cd.tr.span, "not coded: located only by a country")
 			continue
 		}
@@ -469,9 +469,10 @@ func (x *context) another(cd *cand) bool {
 // priorOfType reports whether an earlier kept event has cd's event type;
 // if so it absorbs what cd adds (fatalities).
 func (x *context) priorOfType(kept []*cand, cd *cand) bool {
+	violent := func(t string) bool { return t == Battles || t == ExplosionsRemote || t == ViolenceCivilians }
 	for i := len(kept) - 1; i >= 0; i-- {
 		k := kept[i]
-		if k.typ == cd.typ || (k.typ == ExplosionsRemote && cd.typ == Battles) || (k.typ == Battles && cd.typ == ExplosionsRemote) {
+		if k.typ == cd.typ || (violent(k.typ) && violent(cd.typ)) {
 			if cd.fatal != nil && (k.fatal == nil || *cd.fatal > *k.fatal) {
 				k.fatal = cd.fatal
 			}
