@@ -30,13 +30,15 @@ var victimSingular = map[string]bool{
 	"مواطن": true, "امراه": true, "سيده": true, "شاب": true, "رجل": true, "ضابط": true, "مقاتل": true, "مسلح": true,
 	"صحفي": true, "ناشط": true, "عسكري": true, "شرطي": true, "فتي": true, "فتاه": true, "مسن": true, "مزارع": true,
 	"راع": true, "امير": true, "والي": true, "مسؤول": true, "عضو": true, "موظف": true, "طالب": true, "معلم": true,
+	"زوجه": true, "زوج": true, "ابن": true, "ابنه": true, "شقيق": true, "شقيقه": true, "والد": true, "والده": true,
+	"رئيس": true, "وزير": true, "نائب": true, "مختار": true, "طبيب": true, "مسعف": true,
 }
 
 var victimPlural = map[string]bool{
 	"عناصر": true, "جنود": true, "مدنيين": true, "مدنيون": true, "اطفال": true, "اشخاص": true, "قاده": true,
 	"قياديين": true, "مواطنين": true, "نساء": true, "شبان": true, "رجال": true, "ضباط": true, "مقاتلين": true,
 	"مسلحين": true, "مسلحون": true, "عسكريين": true, "افراد": true, "اعضاء": true, "اشخاصا": true, "اهالي": true,
-	"عائله": true, "عده": true, "عدد": true,
+	"عائله": true, "عده": true, "عدد": true, "ابناء": true, "ابنائه": true, "اطفاله": true, "وزراء": true,
 }
 
 // fatalities sums the killed figures of the event's clause and of the
@@ -64,7 +66,7 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 			if q.Ordinal || q.Percent || isInjuredNoun(q.NounNorm) || x.injuredBefore(t) {
 				continue
 			}
-			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) || x.killAfter(cd, m) || (found && x.coordinatedWith(t)) {
+			if isKillNoun(q.NounNorm) || x.killBefore(cd, t) || x.killAfter(cd, m) || x.toll(t) || x.lifeBefore(t) || (found && x.coordinatedWith(t)) {
 				used[i] = true
 				total += int(q.Value)
 				found = true
@@ -124,11 +126,30 @@ func (x *context) killAfter(cd *cand, m doc.Mention) bool {
 		}
 		ok := true
 		for t := int(m.End); t < k.start; t++ {
-			if x.d.Tokens[t].Kind == doc.Punct || x.feat[t]&fInjured != 0 {
+			tok := x.d.Tokens[t]
+			if (tok.Kind == doc.Punct && tok.Flags&(doc.QuoteOpen|doc.QuoteClose) == 0) || x.feat[t]&fInjured != 0 {
 				ok = false
 			}
 		}
 		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// toll reports a figure that is a death toll (ارتفعت حصيلة القتلى إلى 292،
+// حصيلة تفجير الكرادة إلى 292 شخصا): the word حصيلة shortly before it, and
+// no wounded counted in it.
+func (x *context) toll(t int) bool {
+	for k := max(0, t-8); k < t; k++ {
+		w := stripClitic(x.d.TokNorm(k))
+		if w == "حصيله" || w == "الحصيله" {
+			for j := k; j < t; j++ {
+				if x.feat[j]&fInjured != 0 {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -149,6 +170,16 @@ func (x *context) killBefore(cd *cand, t int) bool {
 			continue
 		}
 		if k.end <= t && t-k.end <= 3 && x.onlyQualifiers(k.end, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// lifeWords introduce a figure of the dead: أودى بحياة 7 أشخاص.
+func (x *context) lifeBefore(t int) bool {
+	for k := max(0, t-2); k < t; k++ {
+		if w := x.d.TokNorm(k); w == "بحياه" || w == "حياه" {
 			return true
 		}
 	}
@@ -184,18 +215,20 @@ func (x *context) injuredBefore(t int) bool {
 func (x *context) victimCount(k *trig) (int, bool) {
 	d := x.d
 	total, found := 0, false
-	for t := k.end; t < len(d.Tokens) && t < k.end+6; t++ {
+	for t := k.end; t < len(d.Tokens) && t < k.end+8; t++ {
 		if d.Tokens[t].Kind != doc.Word || d.Tokens[t].Has(doc.LineStart) {
 			break
 		}
-		for _, m := range x.nums {
-			if int(m.Start) == t {
-				return total, found // a figure there is counted as a number
-			}
+		if x.isNumberWord(t) {
+			return total, found // a figure there is counted as a number
 		}
 		w := d.TokNorm(t)
 		if found {
 			if !strings.HasPrefix(w, "و") {
+				// an adjective of the victim (صحفي فلسطيني) is skipped
+				if strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "يين") {
+					continue
+				}
 				break
 			}
 			w = strings.TrimPrefix(w, "و")
@@ -203,6 +236,14 @@ func (x *context) victimCount(k *trig) (int, bool) {
 		n, ok := victimNoun(w)
 		if !ok {
 			break
+		}
+		// "وأطفاله الثلاثة": a figure right after a plural gives its count
+		if n == 3 && t+1 < len(d.Tokens) {
+			for _, m := range x.nums {
+				if int(m.Start) == t+1 && !m.Num.Ordinal {
+					n = int(m.Num.Value)
+				}
+			}
 		}
 		total += n
 		found = true
@@ -217,6 +258,9 @@ func victimNoun(w string) (int, bool) {
 		b, ok := strings.CutSuffix(w, suf)
 		if !ok || len(b) < 4 {
 			continue
+		}
+		if suf != "" && strings.HasSuffix(b, "ت") { // زوجته → زوجة
+			b = strings.TrimSuffix(b, "ت") + "ه"
 		}
 		switch {
 		case victimSingular[b]:
