@@ -340,10 +340,10 @@ func (x *context) sentence(si int) []*cand {
 			continue
 		}
 		cl := x.clauseOf(cls, tr.start)
-		// one event per class per clause
+		// one event per class per clause; a generic attack word once per sentence
 		dup := false
 		for _, c := range cands {
-			if c.cl == cl && c.class == tr.t.Class {
+			if c.class == tr.t.Class && (c.cl == cl || tr.t.Class == cAttack) {
 				dup = true
 				break
 			}
@@ -510,7 +510,7 @@ func weakMention(tr *trig) bool {
 		return false
 	}
 	switch tr.t.Class {
-	case cClash, cAttack, cExplosion, cShell, cAir, cDrone, cKill:
+	case cClash, cAttack, cExplosion, cShell, cAir, cDrone, cKill, cSuicide, cGrenade, cChemical:
 	default:
 		return false
 	}
@@ -852,6 +852,37 @@ func (x *context) actors(cd *cand, cf feature) {
 		}
 		args = append(args, arg{-len(extra), r, dist, why + ", a country for its forces"})
 	}
+	// "قتلت إسرائيل … في غارة": the subject of the killing verb before a
+	// noun trigger is the trigger's agent
+	if tr.form == kb.FormNoun {
+		for _, k := range cd.kills {
+			if k.form == kb.FormNoun || k.start > tr.start || k.start < cd.cl.start {
+				continue
+			}
+			kc := *cd
+			kc.tr = k
+			for i := range args {
+				if args[i].ai < 0 {
+					continue
+				}
+				if r, why := x.roleAt(&kc, d.Actors[args[i].ai].Span); r == roleAgent && strings.HasPrefix(why, "subject after") {
+					args[i].r, args[i].dist, args[i].why = roleAgent, -1, "subject of "+d.SpanText(k.span)
+				}
+			}
+			for pi := range d.Places {
+				p := &d.Places[pi]
+				if p.Feature != "country" || int(p.Mention.Start) < cd.cl.start || int(p.Mention.Start) >= cd.cl.end {
+					continue
+				}
+				if r, why := x.roleAt(&kc, p.Mention); r == roleAgent && strings.HasPrefix(why, "subject after") {
+					if a := x.stateArmy(p.Country, p.Mention); a != nil {
+						extra = append(extra, *a)
+						args = append(args, arg{-len(extra), roleAgent, -1, "subject of " + d.SpanText(k.span) + ", a country for its forces"})
+					}
+				}
+			}
+		}
+	}
 	sort.SliceStable(args, func(i, j int) bool { return args[i].dist < args[j].dist })
 	ref := func(ai int) *doc.ActorRef {
 		if ai < 0 {
@@ -1045,6 +1076,16 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			return roleAgent, "after " + p, true
 		}
 		return roleNone, "", false
+	}
+	for k := max(0, t-3); k < t; k++ {
+		switch d.TokNorm(k) {
+		case "التي", "الذي", "الذين", "اللتين", "اللذين":
+			// "الحكومة التي يديرها الحوثيون": an actor inside a relative clause
+			// describes something else
+			if k > tr.end || k < tr.start && t < tr.start {
+				return roleNone, "inside a relative clause"
+			}
+		}
 	}
 	switch {
 	case prev == "بقياده" || prev == "بدعم" || prev == "بمسانده" || prev == "بتنسيق" || prev == "المدعومه" || prev == "المدعوم":

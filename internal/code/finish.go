@@ -68,6 +68,11 @@ func (x *context) carry(cands []*cand) {
 				cd.note("date: the publication date")
 			}
 		}
+		if cd.actor1 == nil && prev != nil && prev.actor1 != nil && prev.typ == cd.typ && cd.typ == ExplosionsRemote {
+			a := *prev.actor1
+			cd.actor1 = &a
+			cd.note("actor1 from the previous strike")
+		}
 		if cd.actor1 == nil && prev != nil && prev.actor1 != nil && cd.typ == StrategicDev && cd.sub == DisruptedWeapons {
 			a := *prev.actor1
 			cd.actor1 = &a
@@ -252,10 +257,14 @@ func (x *context) armed(a *doc.ActorRef) bool {
 func (x *context) fillCounterparts(evs []*cand) {
 	d := x.d
 	for _, e := range evs {
-		if (e.typ != Battles && e.typ != ExplosionsRemote) || e.actor1 == nil || e.actor2 != nil {
+		if e.typ == ExplosionsRemote && e.actor2 == nil && e.fatal != nil && *e.fatal > 0 &&
+			x.featIn(int(d.Sents[e.sent].Start), int(d.Sents[e.sent].End))&fArmed == 0 {
+			// a strike or bombing that killed people with no fighters named among them
+			e.actor2 = &doc.ActorRef{Name: doc.CiviliansActor, Inter: 7}
+			e.note("actor2 Civilians (deaths, no armed victims named)")
 			continue
 		}
-		if e.typ == ExplosionsRemote && x.featIn(e.cl.start, e.cl.end)&fCivilian != 0 {
+		if e.typ != Battles || e.actor1 == nil || e.actor2 != nil {
 			continue
 		}
 		s := d.Sents[e.sent]
@@ -367,6 +376,11 @@ func (x *context) expandLists(cands []*cand) []*cand {
 			}
 			c := *cd
 			c.place = pi
+			zero := 0
+			c.fatal = &zero // the deaths told belong to the first place
+			if isCivilians(c.actor2) {
+				c.actor2 = nil
+			}
 			c.why = append(append([]string(nil), cd.why...), "one event per place of the list: "+x.d.SpanText(x.d.Places[pi].Mention))
 			out = append(out, &c)
 		}

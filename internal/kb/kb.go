@@ -1,7 +1,7 @@
 // Package kb is rasd's knowledge base: the actors, places, countries and
 // generic phrases it knows, compiled from the readable files under data/
-// into gen/ (go generate) and embedded in the binary, plus an optional user
-// directory loaded on top. A KB is immutable once loaded and safe for
+// into package embedded (go generate) and embedded in the binary, plus an
+// optional user directory loaded on top. A KB is immutable once loaded and safe for
 // concurrent use.
 //
 // Names are indexed by their normalized token sequence (arabic.Normalize on

@@ -18,7 +18,7 @@ var (
 	GenericColumns = []string{"phrase", "kind", "note"}
 	CueColumns     = []string{"word", "class", "keep"}
 	CountryColumns = []string{"iso2", "name", "name_ar", "aliases", "adjectives", "capital_ar", "lat", "lon"}
-	// PlaceColumns is the compiled gazetteer's format (gen/places.tsv and
+	// PlaceColumns is the compiled gazetteer's format (embedded/places.tsv and
 	// user places files).
 	PlaceColumns = []string{"id", "name", "name_ar", "names", "feature", "country", "admin1", "admin2", "lat", "lon", "population", "source"}
 )

@@ -1,7 +1,7 @@
-// Package compile builds rasd's embedded knowledge base (internal/kb/gen)
+// Package compile builds rasd's embedded knowledge base (internal/kb/embedded)
 // from the readable source files (internal/kb/data) and the public datasets
 // in ../shared/data (GeoNames cities500, Open-Syria admin units). It is run
-// by `go generate ./internal/kb` (cmd/kbgen) and `rasd kb build`; its output
+// by `go generate ./internal/kb/embedded` (cmd/kbgen) and `rasd kb build`; its output
 // is deterministic so that CI can regenerate it and check for a diff.
 package compile
 
@@ -29,7 +29,7 @@ type Options struct {
 	// a directory that does not exist is an error, so that a clone without
 	// ../shared cannot regenerate a smaller KB by accident.
 	SharedDir string
-	OutDir    string // internal/kb/gen
+	OutDir    string // internal/kb/embedded
 	// Logf reports progress; nil is quiet.
 	Logf func(format string, a ...any)
 }
@@ -116,7 +116,7 @@ func Run(opt Options) error {
 
 	if opt.SharedDir != "" {
 		if st, err := os.Stat(opt.SharedDir); err != nil || !st.IsDir() {
-			return fmt.Errorf("public datasets not found at %s (the committed gen/ files are built with them; pass an empty shared directory to compile without them)", opt.SharedDir)
+			return fmt.Errorf("public datasets not found at %s (the committed embedded files are built with them; pass an empty shared directory to compile without them)", opt.SharedDir)
 		}
 	}
 	g := newGazetteer()
