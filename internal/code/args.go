@@ -219,6 +219,17 @@ func (x *context) fighter(a *doc.ActorRef) *doc.ActorRef {
 	if !ok || (k.Kind != "government" && k.Kind != "presidency") {
 		return a
 	}
+	// where rival governments claim the state (Libya), no one army is theirs
+	y := x.d.Meta.Published.Year
+	valid := 0
+	for _, g := range x.c.kb.StateActors(a.Country, "government") {
+		if y == 0 && g.To == 0 || y != 0 && (g.From == 0 || y >= g.From) && (g.To == 0 || y <= g.To) {
+			valid++
+		}
+	}
+	if valid > 1 {
+		return a
+	}
 	if army := x.stateArmy(a.Country, a.Span); army != nil {
 		return army
 	}

@@ -171,9 +171,20 @@ func (x *context) finish(cands []*cand) []doc.Event {
 	x.fillCounterparts(kept)
 	x.claimsOfResponsibility(kept)
 	for _, cd := range kept {
-		if sameActor(cd.actor1, cd.actor2) {
+		if sameActor(cd.actor1, cd.actor2) || (cd.actor1 != nil && cd.actor2 != nil && cd.actor1.Name == cd.actor2.Name) {
 			cd.actor2 = nil
 		}
+		var assoc []doc.ActorRef
+		for _, a := range cd.assoc1 {
+			dup := sameActor(&a, cd.actor1) || sameActor(&a, cd.actor2)
+			for _, b := range assoc {
+				dup = dup || sameActor(&a, &b)
+			}
+			if !dup {
+				assoc = append(assoc, a)
+			}
+		}
+		cd.assoc1 = assoc
 	}
 	out := make([]doc.Event, 0, len(kept))
 	for _, cd := range kept {

@@ -103,6 +103,10 @@ func (ls *lexScan) run(triggers bool) []lexHit {
 		w := d.TokNorm(i)
 		if t.Kind == doc.Hashtag {
 			w = strings.TrimPrefix(w, "#") // #اشتباكات
+			if strings.Contains(w, "_") {
+				i++ // a multi-word hashtag names something, it reports nothing
+				continue
+			}
 		}
 		ls.splits = ls.splits[:0]
 		if t.Kind == doc.Word {

@@ -148,6 +148,10 @@ func (s *scan) kbPass() {
 				continue // و + لد is ولد, not Lod: a clitic leaves a name of three letters at least
 			}
 			s.key = sp.AppendKey(s.key[:0], w)
+			if t.Kind == doc.Hashtag {
+				// #حكومة_الوفاق: the words of a hashtag are joined by underscores
+				s.key = []byte(strings.ReplaceAll(strings.Trim(string(s.key), "_"), "_", " "))
+			}
 			s.extend(i, sp, &best)
 		}
 		if best.end == 0 {
