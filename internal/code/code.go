@@ -50,9 +50,7 @@ func (c *Coder) Run(d *doc.Doc) {
 		cands = append(cands, x.sentence(si)...)
 	}
 	x.carry(cands)
-	for _, ev := range x.finish(cands) {
-		d.Events = append(d.Events, ev)
-	}
+	d.Events = append(d.Events, x.finish(cands)...)
 }
 
 // context holds the per-document lookups the coder uses.

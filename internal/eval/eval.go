@@ -371,11 +371,11 @@ type Acc struct {
 
 // Report is the scorer's result.
 type Report struct {
-	Docs, DocsMissing                                          int
-	Place, Actor, Event                                        PRF
-	PlaceResolution, PlaceWithin25km                           Acc
-	EventSubtype, EventActors, EventDate, EventFatalities       Acc
-	PerDoc                                                     []DocErrors
+	Docs, DocsMissing                                     int
+	Place, Actor, Event                                   PRF
+	PlaceResolution, PlaceWithin25km                      Acc
+	EventSubtype, EventActors, EventDate, EventFatalities Acc
+	PerDoc                                                []DocErrors
 }
 
 func prf(tp, fp, fn int) PRF {
@@ -563,9 +563,9 @@ func Score(gold map[string]*Doc, order []string, pred map[string]*Doc) Report {
 	}
 	return Report{
 		Docs: len(order), DocsMissing: c["docs_missing"],
-		Place: prf(c["place_tp"], c["place_fp"], c["place_fn"]),
-		Actor: prf(c["actor_tp"], c["actor_fp"], c["actor_fn"]),
-		Event: prf(c["event_tp"], c["event_fp"], c["event_fn"]),
+		Place:           prf(c["place_tp"], c["place_fp"], c["place_fn"]),
+		Actor:           prf(c["actor_tp"], c["actor_fp"], c["actor_fn"]),
+		Event:           prf(c["event_tp"], c["event_fp"], c["event_fn"]),
 		PlaceResolution: acc(c["place_res_ok"], c["place_res_n"]),
 		PlaceWithin25km: acc(c["place_dist_ok"], c["place_dist_n"]),
 		EventSubtype:    acc(c["sub_ok"], c["sub_n"]),
@@ -646,13 +646,13 @@ func clip(s string, n int) string {
 
 // DocErrors lists one document's errors.
 type DocErrors struct {
-	DocID                                 string
-	Gold, Pred, Matched                   int
-	MissedEvents, SpuriousEvents          []string
-	WrongEvents                           []string
-	MissedPlaces, SpuriousPlaces          []string
-	WrongPlaces                           []string
-	MissedActors, SpuriousActors          []string
+	DocID                        string
+	Gold, Pred, Matched          int
+	MissedEvents, SpuriousEvents []string
+	WrongEvents                  []string
+	MissedPlaces, SpuriousPlaces []string
+	WrongPlaces                  []string
+	MissedActors, SpuriousActors []string
 }
 
 // r3 rounds like Python's round(x, 3): the exact binary value correctly

@@ -1,0 +1,71 @@
+package actor_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/rasd-project/rasd/internal/doc"
+	"github.com/rasd-project/rasd/internal/kb"
+	"github.com/rasd-project/rasd/internal/kb/embedded"
+	"github.com/rasd-project/rasd/internal/pipeline"
+)
+
+var (
+	once sync.Once
+	pipe *pipeline.Pipeline
+)
+
+func process(t *testing.T, text string, pub doc.Date) *doc.Doc {
+	t.Helper()
+	once.Do(func() {
+		k, err := embedded.Load(kb.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pipe = pipeline.New(pipeline.Options{}, pipeline.Standard(k, pipeline.StandardOptions{})...)
+	})
+	d, err := pipe.Process(pipeline.Input{Text: text, Format: pipeline.Text, Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestResolve resolves actor mentions by context. Sentences written for
+// the test.
+func TestResolve(t *testing.T) {
+	y := func(year int) doc.Date { return doc.Date{Year: year, Month: 6, Day: 1} }
+	tests := []struct {
+		name, text, mention, want string
+		pub                       doc.Date
+	}{
+		{"the army of the article's country (Iraq)", "أعلن الجيش السيطرة على قرى قرب الموصل في محافظة نينوى.", "الجيش", "Iraqi Army", y(2017)},
+		{"the army of the article's country (Sudan)", "قصف الجيش مواقع في مدينة الفاشر بولاية شمال دارفور.", "الجيش", "Sudanese Armed Forces", y(2024)},
+		{"the coalition in Syria", "قصفت طائرات التحالف مواقع في هجين شرق دير الزور.", "طائرات التحالف", "International Coalition", y(2018)},
+		{"the coalition in Yemen", "شن طيران التحالف غارات على صعدة شمال اليمن.", "طيران التحالف", "Saudi-led Coalition", y(2019)},
+		{"Nusra before 2017", "هاجمت جبهة النصرة مواقع في ريف إدلب.", "جبهة النصرة", "Jabhat al-Nusra", y(2015)},
+		{"Nusra after 2017 is HTS", "هاجمت جبهة النصرة مواقع في ريف إدلب.", "جبهة النصرة", "Hayat Tahrir al-Sham", y(2019)},
+		{"anaphora: the organisation named before", "أعلن تنظيم الدولة مسؤوليته عن الهجوم في كركوك، وقال التنظيم إن عناصره قتلوا ثلاثة جنود.", "التنظيم", "Islamic State", y(2020)},
+		{"the army named before", "أعلن الجيش الوطني السوري السيطرة على قرى، وأضاف الجيش أنه دمر آليات.", "الجيش", "Syrian National Army", y(2019)},
+		{"unidentified gunmen", "قتل مسلحون مجهولون شابا في مدينة درعا.", "مسلحون مجهولون", doc.UnidentifiedActor, y(2021)},
+		{"an air force is coded as its country's military", "شن الطيران الحربي الروسي غارات على إدلب.", "الطيران الحربي الروسي", "Russian Army", y(2019)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := process(t, tc.text, tc.pub)
+			for _, a := range d.Actors {
+				if d.SpanText(a.Span) == tc.mention {
+					if a.Name != tc.want {
+						t.Errorf("%q in %q → %q; want %q", tc.mention, tc.text, a.Name, tc.want)
+					}
+					return
+				}
+			}
+			var got []string
+			for _, a := range d.Actors {
+				got = append(got, d.SpanText(a.Span)+"="+a.Name)
+			}
+			t.Errorf("%q: no actor mention %q; got %v", tc.text, tc.mention, got)
+		})
+	}
+}
