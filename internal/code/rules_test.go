@@ -16,7 +16,7 @@ import (
 	"github.com/rasd-project/rasd/internal/pipeline"
 )
 
-// The rule scripts in testdata/rules/*.test are a small test language:
+// The rule scripts in testdata/rules/*.rules are a small test language:
 //
 //	# a comment
 //	case  a name
@@ -123,7 +123,7 @@ func standardPipeline(t testing.TB) *pipeline.Pipeline {
 }
 
 func TestRuleScripts(t *testing.T) {
-	files, err := filepath.Glob("testdata/rules/*.test")
+	files, err := filepath.Glob("testdata/rules/*.rules")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no rule scripts: %v", err)
 	}
