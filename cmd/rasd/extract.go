@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,11 +11,13 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/rasd-project/rasd/internal/contract"
+	"github.com/rasd-project/rasd/internal/decode"
 	"github.com/rasd-project/rasd/internal/doc"
 	"github.com/rasd-project/rasd/internal/explain"
 	"github.com/rasd-project/rasd/internal/input"
@@ -35,16 +38,36 @@ func newFlagSet(e *env, name, synopsis, about string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, mapping flag errors to usage errors.
+// parseFlags parses args, mapping flag errors to usage errors. Flags may
+// come before, between or after the operands ("rasd extract a.txt
+// --format table"), as users write them; "--" ends the flags and "-"
+// (standard input) is an operand. fs.Args() returns the operands in order.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, flag.ErrHelp):
-		return errHelp
+	var operands []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return errHelp
+			}
+			return exitError(2) // the flag package already printed the message and usage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			// Parse stopped at "--": everything after it is an operand
+			operands = append(operands, rest...)
+			break
+		}
+		operands = append(operands, rest[0])
+		args = rest[1:]
 	}
-	return exitError(2) // the flag package already printed the message and usage
+	// leave the operands as fs.Args(): "--" stops parsing at once
+	if err := fs.Parse(append([]string{"--"}, operands...)); err != nil {
+		return exitError(2)
+	}
+	return nil
 }
 
 type extractFlags struct {
@@ -116,6 +139,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 
 	st, runErr := runBatch(ctx, e, p, fs.Args(), batchOptions{
 		workers: f.workers, maxSize: f.maxSize, progress: f.progress && e.stderrIsTerminal,
+		sizeFlag: fmt.Sprintf("--max-size %d bytes", f.maxSize),
 	}, w.write)
 	if err := w.close(); err != nil && runErr == nil {
 		runErr = err
@@ -147,15 +171,19 @@ type docWriter struct {
 	tokens  bool
 	n       int
 	enc     *json.Encoder
+	buf     bytes.Buffer // one element of a json array
 }
 
 func newDocWriter(w io.Writer, format string, details, tokens bool) *docWriter {
+	dw := &docWriter{w: w, format: format, details: details, tokens: tokens}
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
 	if format == "json" {
+		enc = json.NewEncoder(&dw.buf)
 		enc.SetIndent("  ", "  ")
 	}
-	return &docWriter{w: w, format: format, details: details, tokens: tokens, enc: enc}
+	enc.SetEscapeHTML(false)
+	dw.enc = enc
+	return dw
 }
 
 func (dw *docWriter) write(d *doc.Doc) error {
@@ -164,6 +192,11 @@ func (dw *docWriter) write(d *doc.Doc) error {
 	case "table":
 		return explain.Write(dw.w, d, explain.Options{Tokens: dw.tokens})
 	case "json":
+		// one element of an indented array: "[\n  {…}" then ",\n  {…}"
+		dw.buf.Reset()
+		if err := dw.enc.Encode(contract.FromDoc(d, contract.Options{Details: dw.details})); err != nil {
+			return err
+		}
 		sep := ",\n  "
 		if dw.n == 0 {
 			sep = "[\n  "
@@ -171,6 +204,8 @@ func (dw *docWriter) write(d *doc.Doc) error {
 		if _, err := io.WriteString(dw.w, sep); err != nil {
 			return err
 		}
+		_, err := dw.w.Write(bytes.TrimSuffix(dw.buf.Bytes(), []byte("\n")))
+		return err
 	}
 	return dw.enc.Encode(contract.FromDoc(d, contract.Options{Details: dw.details}))
 }
@@ -183,7 +218,7 @@ func (dw *docWriter) close() error {
 		_, err := io.WriteString(dw.w, "[]\n")
 		return err
 	}
-	_, err := io.WriteString(dw.w, "]\n")
+	_, err := io.WriteString(dw.w, "\n]\n")
 	return err
 }
 
@@ -191,6 +226,9 @@ type batchOptions struct {
 	workers  int
 	maxSize  int64
 	progress bool
+	// sizeFlag names the flag that sets maxSize, for the message about an
+	// input over the limit ("" when there is none).
+	sizeFlag string
 }
 
 type batchStats struct {
@@ -259,7 +297,7 @@ func runBatch(ctx context.Context, e *env, p *pipeline.Pipeline, paths []string,
 				r := result{seq: j.seq, src: j.it.Input.Source, err: j.it.Err}
 				if r.err == nil {
 					r.n = len(j.it.Input.Data) + len(j.it.Input.Text)
-					r.d, r.err = p.Process(j.it.Input)
+					r.d, r.err = process(p, j.it.Input)
 				}
 				select {
 				case results <- r:
@@ -288,7 +326,15 @@ func runBatch(ctx context.Context, e *env, p *pipeline.Pipeline, paths []string,
 			if r.err != nil {
 				st.failed++
 				prog.clear()
-				fmt.Fprintf(e.stderr, "rasd: %s: %s\n", r.src, reason(r.err))
+				msg := reason(r.err)
+				if opt.sizeFlag != "" && errors.Is(r.err, decode.ErrTooLarge) {
+					msg += " (the limit is " + opt.sizeFlag + ")"
+				}
+				fmt.Fprintf(e.stderr, "rasd: %s: %s\n", r.src, msg)
+				var pe *panicError
+				if errors.As(r.err, &pe) {
+					e.stderr.Write(pe.stack)
+				}
 			} else {
 				st.ok++
 				st.events += len(r.d.Events)
@@ -307,6 +353,28 @@ func runBatch(ctx context.Context, e *env, p *pipeline.Pipeline, paths []string,
 		return st, emitErr
 	}
 	return st, ctx.Err()
+}
+
+// panicError reports an input whose processing panicked: a bug in rasd.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (e *panicError) Error() string {
+	return fmt.Sprintf("internal error (a bug in rasd, please report it): panic: %v", e.value)
+}
+
+// process runs the pipeline on one input. A panic in a stage is a bug, but
+// it must not stop the batch: it becomes this input's error, with the
+// stack, and the other inputs go on.
+func process(p *pipeline.Pipeline, in pipeline.Input) (d *doc.Doc, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			d, err = nil, &panicError{value: v, stack: debug.Stack()}
+		}
+	}()
+	return p.Process(in)
 }
 
 // reason formats an input error for the one-line report.

@@ -79,17 +79,22 @@ func kbImport(e *env, args []string) error {
 	dir := fs.String("kb-dir", "", "user knowledge-base `DIR` (default $RASD_KB_DIR or the user config dir)")
 	alt := fs.String("alternate-names", "", "GeoNames alternateNames `FILE` for more Arabic names")
 	name := fs.String("name", "", "name of the user KB file to write (default: from the input file name)")
-	if len(args) == 0 {
-		return usagef("want geonames, places or actors and a file")
-	}
-	kind := args[0]
-	if err := parseFlags(fs, args[1:]); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() == 0 {
+		return usagef("want geonames, places or actors and a file")
+	}
+	kind := fs.Arg(0)
+	switch kind {
+	case "geonames", "places", "actors":
+	default:
+		return usagef("unknown import kind %q (geonames, places, actors)", kind)
+	}
+	if fs.NArg() != 2 {
 		return usagef("want one input file")
 	}
-	path := fs.Arg(0)
+	path := fs.Arg(1)
 	target := userKBDir(*dir)
 	if target == "" {
 		return usagef("no user KB directory: set --kb-dir or RASD_KB_DIR")

@@ -83,7 +83,7 @@ func run(ctx context.Context, e *env, args []string) int {
 	name := args[0]
 	if name == "-h" || name == "--help" || name == "help" {
 		if name == "help" && len(args) > 1 {
-			return helpFor(e, args[1])
+			return helpFor(ctx, e, args[1])
 		}
 		usage(e.stdout)
 		return 0
@@ -135,10 +135,10 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, "\nRun 'rasd help COMMAND' (or 'rasd COMMAND -h') for a command's flags.\n")
 }
 
-func helpFor(e *env, name string) int {
+func helpFor(ctx context.Context, e *env, name string) int {
 	for _, c := range commands() {
 		if c.name == name && c.run != nil {
-			return exitCode(e, name, c.run(context.Background(), e, []string{"-h"}))
+			return exitCode(e, name, c.run(ctx, e, []string{"-h"}))
 		}
 	}
 	fmt.Fprintf(e.stderr, "rasd help: unknown command %q\n", name)

@@ -333,7 +333,8 @@ func (x *context) location(cd *cand, cls []clause) {
 		for pi := range d.Places {
 			p := &d.Places[pi]
 			t := int(p.Mention.Start)
-			if t < a || t >= b || x.parents[pi] || x.inReport(cd, t) || x.notLocative(cd, pi) || x.inPlannedObject(cd, t) {
+			if t < a || t >= b || x.parents[pi] || x.inReport(cd, t) || x.notLocative(cd, pi) ||
+				(cd.class != cDeploy && x.inPlannedObject(cd, t)) {
 				continue
 			}
 			score := 0

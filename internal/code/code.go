@@ -926,7 +926,7 @@ func (x *context) actors(cd *cand, cf feature) {
 	}
 	// a verb with no subject of its own in a later clause shares the
 	// sentence's subject (وتقدمت قسد …، وسيطرت على …)
-	if cd.actor1 == nil && tr.form != kb.FormNoun && cd.cl.start > int(s.Start) {
+	if cd.actor1 == nil && tr.form != kb.FormNoun && cd.cl.start > int(s.Start) && !x.passive(tr) {
 		for t := cd.cl.start - 1; t >= int(s.Start); t-- {
 			ai := x.actorAt[t]
 			if ai < 0 || int(d.Actors[ai].Span.Start) != t {
@@ -958,7 +958,7 @@ func (x *context) actors(cd *cand, cf feature) {
 		}
 	}
 	// a lone unassigned actor: agent for verbs in the active voice
-	if cd.actor1 == nil && cd.actor2 == nil {
+	if cd.actor1 == nil && cd.actor2 == nil && !x.passive(tr) {
 		for _, a := range args {
 			if a.r == roleNone {
 				cd.actor1 = ref(a.ai)
@@ -1228,8 +1228,17 @@ func (x *context) onlyFillers(a, b int) bool {
 // noun, or a past form marked passive with no subject but a victim.
 func (x *context) passive(tr *trig) bool {
 	d := x.d
-	if tr.start > 0 {
-		switch strings.TrimPrefix(d.TokNorm(tr.start-1), "و") {
+	// تم/جرى + verbal noun, up to a few words back for a noun trigger that
+	// is the object (تم الاستيلاء على كمية من الأسلحة)
+	back := 1
+	if tr.form == kb.FormNoun {
+		back = 4
+	}
+	for t := tr.start - 1; t >= 0 && t >= tr.start-back; t-- {
+		if d.Tokens[t].Kind == doc.Punct {
+			break
+		}
+		switch strings.TrimPrefix(d.TokNorm(t), "و") {
 		case "تم", "جري", "تمت", "يتم", "سيتم":
 			return true
 		}

@@ -74,7 +74,17 @@ func (x *context) carry(cands []*cand) {
 			cd.note("actor1 from the previous strike")
 		}
 		if cd.actor1 == nil && prev != nil && prev.actor1 != nil && cd.typ == StrategicDev && cd.sub == DisruptedWeapons {
-			a := *prev.actor1
+			// weapons seized after a battle fall to whoever took the ground
+			src := prev
+			for j := i - 1; j >= 0; j-- {
+				p := cands[j]
+				if p.drop == "" && p.actor1 != nil && (p.sub == GovRegains || p.sub == NonStateOvertakes) &&
+					x.paragraph(p.sent) == x.paragraph(cd.sent) && cd.sent-p.sent <= 2 {
+					src = p
+					break
+				}
+			}
+			a := *src.actor1
 			cd.actor1 = &a
 			cd.note("actor1 from the previous event")
 			if cd.actor2 == nil && prev.actor2 != nil {

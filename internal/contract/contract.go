@@ -14,21 +14,25 @@ import (
 
 // Article is one output object.
 type Article struct {
-	DocID     string    `json:"doc_id"`
-	URL       *string   `json:"url"`
-	Outlet    *string   `json:"outlet"`
-	Title     *string   `json:"title"`
-	Published *string   `json:"published"`
-	Language  string    `json:"language"`
-	Text      string    `json:"text"`
-	Places    []Place   `json:"places"`
-	Actors    []Actor   `json:"actors"`
-	Persons   []Person  `json:"persons"`
-	Events    []Event   `json:"events"`
-	Source    string    `json:"source,omitempty"`
-	Charset   string    `json:"charset,omitempty"`
-	Numbers   []Number  `json:"numbers,omitempty"`
-	Dates     []DateOut `json:"dates,omitempty"`
+	DocID     string   `json:"doc_id"`
+	URL       *string  `json:"url"`
+	Outlet    *string  `json:"outlet"`
+	Title     *string  `json:"title"`
+	Published *string  `json:"published"`
+	Language  string   `json:"language"`
+	Text      string   `json:"text"`
+	Places    []Place  `json:"places"`
+	Actors    []Actor  `json:"actors"`
+	Persons   []Person `json:"persons"`
+	Events    []Event  `json:"events"`
+	// Source (where the input came from) and Charset (what it was decoded
+	// from) are diagnostics, filled only with Options.Details, so that the
+	// same article gives the same output whatever its file name or
+	// encoding.
+	Source  string    `json:"source,omitempty"`
+	Charset string    `json:"charset,omitempty"`
+	Numbers []Number  `json:"numbers,omitempty"`
+	Dates   []DateOut `json:"dates,omitempty"`
 }
 
 // Place is a toponym mention, resolved where possible.
@@ -125,7 +129,8 @@ type DateOut struct {
 
 // Options selects optional output.
 type Options struct {
-	// Details adds the numbers and dates found (not part of the contract).
+	// Details adds the input's source and charset and the numbers and
+	// dates found (not part of the contract).
 	Details bool
 }
 
@@ -144,8 +149,6 @@ func FromDoc(d *doc.Doc, opt Options) Article {
 		Actors:    []Actor{},
 		Persons:   []Person{},
 		Events:    []Event{},
-		Source:    d.Meta.Source,
-		Charset:   d.Meta.Charset,
 	}
 	if a.Language == "" {
 		a.Language = "ar"
@@ -172,6 +175,7 @@ func FromDoc(d *doc.Doc, opt Options) Article {
 		a.Events = append(a.Events, c.event(d, &d.Events[i]))
 	}
 	if opt.Details {
+		a.Source, a.Charset = d.Meta.Source, d.Meta.Charset
 		for _, m := range d.Mentions {
 			s, e := c.span(m.Span)
 			switch {
@@ -210,15 +214,13 @@ func (c *converter) event(d *doc.Doc, ev *doc.Event) Event {
 		EventType: ev.EventType, SubEventType: ev.SubEventType, CAMEO: ev.CAMEO,
 		Actor1: actorRef(d, ev.Actor1), Actor2: actorRef(d, ev.Actor2),
 		AssocActor1: []ActorRef{}, AssocActor2: []ActorRef{},
-		EventDate:     str(ev.Date.String()),
-		TimePrecision: posInt(ev.Precision.ACLED()),
-		Fatalities:    ev.Fatalities,
-		Status:        string(ev.Status),
-		ReportedBy:    actorRef(d, ev.ReportedBy),
-		Evidence:      Evidence{Start: s, End: e, Text: d.SpanText(ev.Evidence)},
-		Confidence:    ev.Confidence,
+		Fatalities: ev.Fatalities,
+		Status:     string(ev.Status),
+		ReportedBy: actorRef(d, ev.ReportedBy),
+		Evidence:   Evidence{Start: s, End: e, Text: d.SpanText(ev.Evidence)},
+		Confidence: ev.Confidence,
 	}
-	out.EventDate = eventDate(ev.Date)
+	out.EventDate, out.TimePrecision = eventDate(ev.Date, ev.Precision)
 	for i := range ev.Assoc1 {
 		out.AssocActor1 = append(out.AssocActor1, *actorRef(d, &ev.Assoc1[i]))
 	}
@@ -232,17 +234,19 @@ func (c *converter) event(d *doc.Doc, ev *doc.Event) Event {
 	return out
 }
 
-// eventDate formats an event date. A date known only to the month is
-// written as the 15th, the middle of the period, with time_precision 3
-// saying how much of it is known; a year alone gives no date.
-func eventDate(d doc.Date) *string {
+// eventDate formats an event date and its time_precision. A date known
+// only to the month is written as the 15th, the middle of the period, with
+// time_precision 3 saying how much of it is known; a year alone gives no
+// date, and no date has no precision.
+func eventDate(d doc.Date, p doc.Precision) (*string, *int) {
 	switch {
 	case d.Month == 0:
-		return nil
+		return nil, nil
 	case d.Day == 0:
 		d.Day = 15
+		p = max(p, doc.Month)
 	}
-	return str(d.String())
+	return str(d.String()), posInt(p.ACLED())
 }
 
 func actorRef(d *doc.Doc, a *doc.ActorRef) *ActorRef {

@@ -17,6 +17,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/rasd-project/rasd/internal/decode"
 	"github.com/rasd-project/rasd/internal/doc"
@@ -69,7 +73,7 @@ func Expand(paths []string) (files []string, bad []Item) {
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			bad = append(bad, Item{Input: pipeline.Input{Source: p}, Err: err})
+			bad = append(bad, Item{Input: pipeline.Input{Source: p}, Err: pathErr(err)})
 			continue
 		}
 		if !st.IsDir() {
@@ -79,7 +83,7 @@ func Expand(paths []string) (files []string, bad []Item) {
 		var found []string
 		err = filepath.WalkDir(p, func(q string, de fs.DirEntry, err error) error {
 			if err != nil {
-				bad = append(bad, Item{Input: pipeline.Input{Source: q}, Err: err})
+				bad = append(bad, Item{Input: pipeline.Input{Source: q}, Err: pathErr(err)})
 				return nil
 			}
 			name := de.Name()
@@ -95,12 +99,24 @@ func Expand(paths []string) (files []string, bad []Item) {
 			return nil
 		})
 		if err != nil {
-			bad = append(bad, Item{Input: pipeline.Input{Source: p}, Err: err})
+			bad = append(bad, Item{Input: pipeline.Input{Source: p}, Err: pathErr(err)})
 		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}
 	return files, bad
+}
+
+// pathErr drops the operation and path from an *fs.PathError: the report
+// already names the path ("a.txt: no such file or directory", not
+// "a.txt: stat a.txt: no such file or directory"). errors.Is still sees
+// fs.ErrNotExist and the like.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func known(name string) bool {
@@ -128,7 +144,7 @@ func Read(ctx context.Context, path string, opt Options, send func(Item) bool) {
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			send(Item{Input: pipeline.Input{Source: name}, Err: err})
+			send(Item{Input: pipeline.Input{Source: name}, Err: pathErr(err)})
 			return
 		}
 		defer f.Close()
@@ -142,7 +158,7 @@ func Read(ctx context.Context, path string, opt Options, send func(Item) bool) {
 	}
 	data, err := readLimited(br, opt.MaxSize)
 	if err != nil {
-		send(Item{Input: pipeline.Input{Source: name}, Err: err})
+		send(Item{Input: pipeline.Input{Source: name}, Err: pathErr(err)})
 		return
 	}
 	in := pipeline.Input{Source: name, Data: data}
@@ -180,16 +196,24 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 }
 
 // readJSONL reads article records, one per line; a bad line is an Item with
-// Err set and reading goes on.
+// Err set and reading goes on. The file may start with a UTF-8 byte order
+// mark, or be UTF-16 with one (as Windows tools write it).
 func readJSONL(ctx context.Context, name string, br *bufio.Reader, opt Options, send func(Item) bool) {
 	max := opt.MaxSize
 	if max == 0 {
 		max = decode.DefaultMaxSize
 	}
+	if head, _ := br.Peek(2); bytes.Equal(head, []byte{0xFF, 0xFE}) || bytes.Equal(head, []byte{0xFE, 0xFF}) {
+		utf16 := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, utf16), 64<<10)
+	}
 	for line := 1; ctx.Err() == nil; line++ {
 		b, err := readLine(br, max)
 		if errors.Is(err, io.EOF) && len(b) == 0 {
 			return
+		}
+		if line == 1 {
+			b = bytes.TrimPrefix(b, []byte(bom))
 		}
 		src := fmt.Sprintf("%s:%d", name, line)
 		var it Item
@@ -210,43 +234,47 @@ func readJSONL(ctx context.Context, name string, br *bufio.Reader, opt Options, 
 	}
 }
 
-// readLine reads one line without its line break. A line longer than max
-// bytes is consumed to its end and reported as decode.ErrTooLarge.
+// bom is the UTF-8 byte order mark.
+const bom = "\xef\xbb\xbf"
+
+// readLine reads one line without its line break ("\n" or "\r\n"). A line
+// longer than max bytes (without the break) is consumed to its end and
+// reported as decode.ErrTooLarge.
 func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	var buf []byte
 	tooLong := false
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if max >= 0 && int64(len(buf)+len(chunk)) > max+1 {
+			buf = append(buf, chunk...)
+			// 2 bytes of room for the line break
+			if max >= 0 && int64(len(buf)) > max+2 {
 				tooLong, buf = true, nil
-			} else {
-				buf = append(buf, chunk...)
 			}
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if tooLong {
-			if err != nil && !errors.Is(err, io.EOF) {
-				return nil, err
-			}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil, err
+		}
+		line := bytes.TrimRight(buf, "\r\n")
+		if tooLong || (max >= 0 && int64(len(line)) > max) {
 			return nil, fmt.Errorf("%w: record longer than %d bytes", decode.ErrTooLarge, max)
 		}
-		return bytes.TrimRight(buf, "\r\n"), err
+		return line, err
 	}
 }
 
 func recordItem(src string, line []byte) Item {
 	var rec Record
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&rec); err != nil {
+	if err := json.Unmarshal(line, &rec); err != nil {
 		return Item{Input: pipeline.Input{Source: src}, Err: fmt.Errorf("not a JSON article record: %w", err)}
 	}
 	in := pipeline.Input{Source: src, ID: rec.DocID, URL: rec.URL, Outlet: rec.Outlet, Title: rec.Title}
 	if rec.Published != "" {
-		d, err := doc.ParseDate(strings.TrimSpace(rec.Published))
-		if err != nil || !d.Full() {
+		d, ok := parsePublished(rec.Published)
+		if !ok {
 			return Item{Input: in, Err: fmt.Errorf("bad published date %q (want YYYY-MM-DD)", rec.Published)}
 		}
 		in.Published = d
@@ -260,4 +288,18 @@ func recordItem(src string, line []byte) Item {
 		return Item{Input: in, Err: errors.New(`record has neither "text" nor "html"`)}
 	}
 	return Item{Input: in}
+}
+
+// parsePublished reads a record's publication date: YYYY-MM-DD, or an
+// RFC 3339 timestamp (2018-06-21T09:30:00+03:00), whose own calendar date
+// is taken.
+func parsePublished(s string) (doc.Date, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 10 {
+		// the time keeps its own offset, so its date is the one written
+		t, err := time.Parse(time.RFC3339, s)
+		return doc.DateOf(t), err == nil && t.Year() > 0
+	}
+	d, err := doc.ParseDate(s)
+	return d, err == nil && d.Full()
 }

@@ -46,7 +46,9 @@ type Input struct {
 	URL       string
 	Outlet    string
 	Published doc.Date
-	Title     string
+	// Title is used as the document's title when extraction finds no
+	// headline in the content; it is then not part of the document's Text.
+	Title string
 }
 
 // Stage is one analysis step that reads a prepared document and adds its
@@ -249,7 +251,9 @@ func DocID(rawURL, text string) string {
 }
 
 // canonicalURL lower-cases scheme and host, drops the fragment, default
-// ports, "www." and a trailing slash; "" when u is not an absolute URL.
+// ports, "www." and a trailing slash, and spells the path one way (percent
+// escapes in upper case, Arabic letters escaped: ".../%d9%82", ".../%D9%82"
+// and ".../ق" are one page); "" when u is not an absolute URL.
 func canonicalURL(u string) string {
 	pu, err := url.Parse(strings.TrimSpace(u))
 	if err != nil || pu.Host == "" {
@@ -259,17 +263,36 @@ func canonicalURL(u string) string {
 	if port := pu.Port(); port != "" && port != "80" && port != "443" {
 		host += ":" + port
 	}
-	p := pu.EscapedPath()
-	if p != "/" {
-		p = strings.TrimSuffix(p, "/")
-	} else {
-		p = ""
-	}
+	// Clean drops a trailing slash, "." and ".." (the root stays "/")
+	p := path.Clean("/" + (&url.URL{Path: pu.Path}).EscapedPath())
 	q := ""
 	if pu.RawQuery != "" {
-		q = "?" + pu.RawQuery
+		q = "?" + upperEscapes(pu.RawQuery)
 	}
-	return "https://" + host + path.Clean("/" + p)[0:] + q
+	return "https://" + host + p + q
+}
+
+// upperEscapes writes the hex digits of percent escapes in upper case.
+func upperEscapes(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			b[i+1] = upperHex(b[i+1])
+			b[i+2] = upperHex(b[i+2])
+			i += 2
+		}
+	}
+	return string(b)
+}
+
+func upperHex(c byte) byte {
+	if 'a' <= c && c <= 'f' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // outletOf returns the site domain of a URL ("" if none).
