@@ -20,17 +20,26 @@ const Protesters = "Protesters"
 
 // Resolver is the actor-resolution stage; immutable, safe for concurrent use.
 type Resolver struct {
-	kb *kb.KB
+	kb    *kb.KB
+	roles roles
 }
 
 // New returns a resolver over k.
-func New(k *kb.KB) *Resolver { return &Resolver{kb: k} }
+func New(k *kb.KB) *Resolver {
+	rs, err := parseRoles(rolesTSV)
+	if err != nil {
+		panic(err) // the embedded list is checked by the package tests
+	}
+	return &Resolver{kb: k, roles: rs}
+}
 
 // Name returns the stage name.
 func (r *Resolver) Name() string { return "actor" }
 
-// Run fills Doc.Actors from the actor mentions.
+// Run fills Doc.Actors from the actor mentions, and Doc.Persons from the
+// person mentions with their roles and organisations.
 func (r *Resolver) Run(d *doc.Doc) {
+	defer r.persons(d)
 	ms := r.collect(d)
 	adj := adjectives(d)
 	for _, m := range ms {

@@ -69,3 +69,45 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+// TestPersons finds persons after roles, with their organisations, without
+// the tagger (quoted names). Sentences written for the test.
+func TestPersons(t *testing.T) {
+	y := doc.Date{Year: 2018, Month: 6, Day: 21}
+	type want struct{ mention, role, org string }
+	tests := []struct {
+		name, text string
+		want       []want
+	}{
+		{"spokesman of a ministry with its alias in parentheses",
+			"وقال المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) “جون سميث” إن القوات ستبقى. وأكد “سميث” أن العمليات مستمرة.",
+			[]want{{"جون سميث", "المتحدث باسم", "US Department of Defense"}, {"سميث", "المتحدث باسم", "US Department of Defense"}}},
+		{"spokesman with the organisation glued to لـ",
+			"وقال الناطق الرسمي لقوات سوريا الديمقراطية «كمال أحمد» إن الهجوم صُدّ.",
+			[]want{{"كمال أحمد", "الناطق الرسمي", "Syrian Democratic Forces"}}},
+		{"a quoted word with no role is not a person",
+			"وسيطرت القوات على قرية “المزرعة” شرق المدينة.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := process(t, tc.text, y)
+			var got []want
+			for _, p := range d.Persons {
+				w := want{mention: d.SpanText(p.Span), role: p.Role}
+				if p.Org != nil {
+					w.org = p.Org.Name
+				}
+				got = append(got, w)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("persons %+v; want %+v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("person %d = %+v; want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}

@@ -453,6 +453,9 @@ func lookupNumber(w string) (nw numWord, pre int, art, ok bool) {
 	ps, np := procliticLens(w)
 	for _, p := range ps[:np] {
 		key := w[p:]
+		if p > 0 && key == wMiya {
+			continue // كمية is a quantity, بمية water: the colloquial مية only bare
+		}
 		if nw, ok := numWords[key]; ok {
 			return nw, p, false, true
 		}
@@ -1296,6 +1299,7 @@ var (
 	wBi         = Normalize("ب")
 	wLi         = Normalize("ل")
 	wKa         = Normalize("ك")
+	wMiya       = Normalize("مية")
 	wAlef       = Normalize("ا")
 	wArticle    = Normalize("ال")
 	wWawArticle = Normalize("وال")

@@ -71,6 +71,8 @@ func TestNumbers(t *testing.T) {
 		{"digits thousands word", "قتل 3 آلاف مدني", []string{"digits:3 آلاف=3000 n=مدني"}},
 		{"seed quoted", "السيطرة على مساحة “71360” كيلو متر على طول الحدود", []string{"digits:71360=71360 n=كيلومتر"}},
 		{"seed states", "التحالف الذي يضم 77 دولة مشاركة", []string{"digits:77=77 n=دولة"}},
+		{"quantity is not a clitic + hundred", "تم الاستيلاء على كمية كبيرة من الأسلحة", nil},
+		{"colloquial hundred bare", "قتل مية شخص", []string{"words:مية=100 n=شخص"}},
 		{"km abbreviation", "على بعد 5 كم من المدينة", []string{"digits:5=5 n=كيلومتر"}},
 		{"kilogram two tokens", "ضبط 100 كيلو غرام من المتفجرات", []string{"digits:100=100 n=كيلوغرام"}},
 		{"two figures", "قتل 5 وأصيب 10 آخرون", []string{"digits:5=5", "digits:10=10"}},

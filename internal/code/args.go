@@ -472,6 +472,18 @@ func (x *context) notLocative(cd *cand, pi int) bool {
 // unarmedDeaths reports deaths in the strike's sentence with no armed
 // victims named (3 شهداء، مقتل أشخاص): ACLED's civilians.
 func (x *context) unarmedDeaths(cd *cand) bool {
+	// the deaths told in the strike's own clause, when it names them
+	// (في وقت استشهد 4 سوريين في غارة إسرائيلية …)
+	if f := x.featIn(cd.cl.start, cd.cl.end); f&fArmed == 0 {
+		if f&fCivilian != 0 {
+			return true
+		}
+		for _, k := range cd.kills {
+			if k.start >= cd.cl.start && k.start < cd.cl.end {
+				return true
+			}
+		}
+	}
 	s := x.d.Sents[cd.sent]
 	f := x.featIn(int(s.Start), int(s.End))
 	if f&fArmed != 0 {

@@ -233,18 +233,27 @@ func (x *context) clauses(s doc.Span) []clause {
 	d := x.d
 	var out []clause
 	start := int(s.Start)
+	between := -1 // "بين X، …، وY": no cut before Y, the second side
 	for t := int(s.Start) + 1; t < int(s.End); t++ {
 		w := d.TokNorm(t)
+		if w == "بين" || w == "وبين" {
+			between = t
+		}
 		cut := false
 		switch w {
 		case "فيما", "بينما", "ثم", "كما", "حيث", "اذ", "وفيما", "وبينما":
 			cut = true
 		case "في":
-			cut = t+1 < int(s.End) && d.TokNorm(t+1) == "حين"
+			// في حين، في وقت + a clause (not في وقت سابق/متأخر: a time)
+			cut = t+1 < int(s.End) && d.TokNorm(t+1) == "حين" ||
+				t+2 < int(s.End) && d.TokNorm(t+1) == "وقت" && d.Tokens[t+2].Kind == doc.Word && !timeQualifiers[d.TokNorm(t+2)]
 		}
 		if prev := d.TokNorm(t - 1); prev == "," || prev == ";" || prev == "،" {
 			if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
-				cut = true
+				cut = between < 0 || t-between > 15
+				if x.secondSide(t) {
+					between = -1
+				}
 			}
 		}
 		if cut && t-start >= 2 {
@@ -253,6 +262,54 @@ func (x *context) clauses(s doc.Span) []clause {
 		}
 	}
 	return append(out, clause{start, int(s.End)})
+}
+
+// partitiveNoun reports an actor at t introduced by a noun and من (مقاومين
+// من كتيبة جنين): the noun names members of the actor.
+func (x *context) partitiveNoun(t int) bool {
+	p := x.prevWord(t)
+	return p >= 0 && p+1 < t && x.d.TokNorm(p+1) == "من"
+}
+
+// sideStart returns the first token of the phrase of an actor starting
+// at t: the و-filler before it (وقوات حكومة), else t.
+func (x *context) sideStart(t int) int {
+	for k := t - 1; k >= max(0, t-2); k-- {
+		if !isFiller(x.d, k) || x.d.Tokens[k].Kind != doc.Word {
+			break
+		}
+		if strings.HasPrefix(x.d.TokNorm(k), "و") {
+			return k
+		}
+	}
+	return t
+}
+
+// secondSide reports whether token t, a و-word, opens an actor mention
+// (وقوات حكومة …، وعناصر داعش).
+func (x *context) secondSide(t int) bool {
+	d := x.d
+	if !strings.HasPrefix(d.TokNorm(t), "و") {
+		return false
+	}
+	for k := t; k < min(t+3, len(d.Tokens)); k++ {
+		if ai := x.actorAt[k]; ai >= 0 && int(d.Actors[ai].Span.Start) == k {
+			return true
+		}
+		if k > t && d.Tokens[k].Kind == doc.Word && !isFiller(d, k) {
+			return false
+		}
+		if k == t && !isFiller(d, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// timeQualifiers follow "في وقت" when it names a time, not a clause.
+var timeQualifiers = map[string]bool{
+	"سابق": true, "لاحق": true, "متاخر": true, "مبكر": true, "واحد": true, "قصير": true, "قياسي": true,
+	"مضي": true, "سابقا": true, "لاحقا": true, "حرج": true, "حساس": true, "من": true,
 }
 
 func (x *context) clauseOf(cls []clause, t int) clause {
@@ -398,20 +455,31 @@ func (x *context) absorbContext(cands []*cand) []*cand {
 	violent := has(func(c *cand) bool {
 		return strength(c.class) >= 6 || c.class == cKill || c.class == cProtest || c.class == cRiot || c.class == cMob
 	})
-	protest := has(func(c *cand) bool { return c.class == cProtest })
 	riot := has(func(c *cand) bool { return c.class == cRiot || c.class == cMob })
 	vac := has(func(c *cand) bool { return c.typ == ViolenceCivilians })
 	intercept := has(func(c *cand) bool { return c.class == cIntercept && c.typ == StrategicDev })
 	seized := has(func(c *cand) bool { return c.class == cSeize && c.typ == StrategicDev })
 	fighting := has(func(c *cand) bool { return c.typ == Battles || c.typ == ExplosionsRemote })
+	// an arrest made on another day than the protest or fighting it
+	// follows (أوقفت اليوم خمسة … خلال مواجهات ليل الأربعاء) is an event
+	// of its own
+	sameDay := func(a *cand, pred func(c *cand) bool) bool {
+		for _, c := range cands {
+			if c != a && live(c) && pred(c) && (!a.date.Full() || !c.date.Full() || a.date == c.date) {
+				return true
+			}
+		}
+		return false
+	}
 	var out []*cand
 	for _, c := range cands {
+		arrestCtx := c.class == cArrest && (sameDay(c, func(o *cand) bool { return o.class == cProtest }) ||
+			sameDay(c, func(o *cand) bool { return o.typ == Battles || o.typ == ExplosionsRemote }))
 		switch {
 		case c.class == cDeploy && violent,
-			c.class == cArrest && protest,
+			arrestCtx,
 			(c.class == cProtest || c.class == cDestroy || c.class == cLoot) && riot,
 			(c.class == cDestroy || c.class == cLoot) && (vac || fighting),
-			c.class == cArrest && fighting,
 			c.class == cMob && has(func(o *cand) bool { return o.class == cRiot }),
 			(c.class == cDrone || c.class == cAir || c.class == cShell) && intercept,
 			c.tr.form == kb.FormNoun && seized && strength(c.class) >= 7:
@@ -637,6 +705,10 @@ func (x *context) status(cd *cand, cf, sf feature) {
 			return
 		}
 	}
+	if x.charge(tr) {
+		cd.drop = "the charge of an arrest (للاشتباه بـ، بتهمة)"
+		return
+	}
 	if x.relativeClause(tr) && cd.dateFrom == "" && !x.dateInClause(cd) {
 		cd.drop = "a relative clause about the past (التي قتلت …)"
 		return
@@ -649,6 +721,23 @@ func (x *context) status(cd *cand, cf, sf feature) {
 		cd.drop = "background history"
 		return
 	}
+}
+
+// charge reports a trigger that names what people were arrested or
+// charged for (اعتقل خمسة للاشتباه بتورطهم في إحراق مبنى، بتهمة تفجير):
+// the accusation, not an event told as having happened.
+func (x *context) charge(tr *trig) bool {
+	d := x.d
+	for t := tr.start - 1; t >= max(0, tr.start-4); t-- {
+		if d.Tokens[t].Kind == doc.Punct {
+			return false
+		}
+		switch strings.TrimPrefix(d.TokNorm(t), "و") {
+		case "للاشتباه", "بالاشتباه", "بتهمه", "بتهم", "بتهمتي", "لاتهامه", "لاتهامهم", "لاتهامها", "بجرم", "بجريمه":
+			return true
+		}
+	}
+	return false
 }
 
 // relativeClause reports whether a verb trigger opens a relative clause
@@ -702,6 +791,11 @@ func (x *context) yearsSince(cd *cand) bool {
 				continue
 			}
 			if m.Date.Precision >= doc.Month {
+				return true
+			}
+			if !m.Date.Date.Full() {
+				// منذ الأول من أكتوبر with no year to place it: the start
+				// of a period, not a day of the reported events
 				return true
 			}
 			if pub := d.Meta.Published; pub.Full() && m.Date.Date.Full() && m.Date.Date.AddDays(30).Before(pub) {
@@ -835,6 +929,9 @@ func (x *context) actors(cd *cand, cf feature) {
 		if p.Feature != "country" || t < cd.cl.start || t >= cd.cl.end {
 			continue
 		}
+		if x.locativeCountry(p.Mention) || x.dateline(pi) {
+			continue // جنوبي السعودية، داخل العراق: where, not who
+		}
 		a := x.stateArmy(p.Country, p.Mention)
 		if a == nil {
 			continue
@@ -863,8 +960,14 @@ func (x *context) actors(cd *cand, cf feature) {
 				if args[i].ai < 0 {
 					continue
 				}
-				if r, why := x.roleAt(&kc, d.Actors[args[i].ai].Span); r == roleAgent && strings.HasPrefix(why, "subject after") {
+				sp := d.Actors[args[i].ai].Span
+				if r, why := x.roleAt(&kc, sp); r == roleAgent && strings.HasPrefix(why, "subject after") {
 					args[i].r, args[i].dist, args[i].why = roleAgent, -1, "subject of "+d.SpanText(k.span)
+				} else if int(sp.Start) > k.end && int(sp.Start) < tr.start && args[i].r == roleAgent && !strings.HasPrefix(args[i].why, "after") &&
+					!x.triggerBetween(k.end, int(sp.Start)) {
+					// "قتلت إسرائيل رئيس وزراء الحكومة … في غارة": what
+					// follows the killer is the victim
+					args[i].r, args[i].why = rolePatient, "object of "+d.SpanText(k.span)
 				}
 			}
 			for pi := range d.Places {
@@ -878,6 +981,26 @@ func (x *context) actors(cd *cand, cf feature) {
 						args = append(args, arg{-len(extra), roleAgent, -1, "subject of " + d.SpanText(k.span) + ", a country for its forces"})
 					}
 				}
+			}
+		}
+	}
+	// "مسلحون من تنظيم داعش", "عناصر مجهولة من فصيل الحمزات": the named
+	// group the unidentified fighters belong to takes their role
+	for i := 0; i < len(args); i++ {
+		if args[i].ai < 0 || d.Actors[args[i].ai].Name != doc.UnidentifiedActor {
+			continue
+		}
+		aj := x.partitiveOf(d.Actors[args[i].ai].Span)
+		if aj < 0 {
+			continue
+		}
+		for j := range args {
+			if j != i && args[j].ai == aj {
+				args[j].r, args[j].dist = args[i].r, args[i].dist
+				args[j].why = args[i].why + ", the group of " + d.SpanText(d.Actors[args[i].ai].Span)
+				args = append(args[:i], args[i+1:]...)
+				i--
+				break
 			}
 		}
 	}
@@ -918,6 +1041,21 @@ func (x *context) actors(cd *cand, cf feature) {
 			}
 		}
 	}
+	// an adjective of a country right after the trigger: غارة إسرائيلية،
+	// قصف مدفعي تركي، طائرات حربية أميركية
+	if cd.actor1 == nil {
+		for _, m := range d.Mentions {
+			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+2 || int(m.Start) >= cd.cl.end ||
+				!x.onlyFillers(tr.end, int(m.Start)) {
+				continue
+			}
+			if a := x.stateArmy(m.Ref, m.Span); a != nil && (cd.actor2 == nil || !sameActor(a, cd.actor2)) {
+				cd.actor1 = a
+				cd.note("actor1 %s (adjective %q)", a.Name, d.SpanText(m.Span))
+				break
+			}
+		}
+	}
 	// the source of a claim is the agent when none is named (قالت قسد إنه تمت السيطرة)
 	if cd.actor1 == nil && cd.reported != nil && cd.reported.ID != "" && (cd.actor2 == nil || !sameActor(cd.actor2, cd.reported)) {
 		a := *cd.reported
@@ -942,25 +1080,13 @@ func (x *context) actors(cd *cand, cf feature) {
 			break
 		}
 	}
-	// an adjective of a country right after the trigger: غارة إسرائيلية،
-	// قصف مدفعي تركي، طائرات حربية أميركية
-	if cd.actor1 == nil {
-		for _, m := range d.Mentions {
-			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+2 || int(m.Start) >= cd.cl.end ||
-				!x.onlyFillers(tr.end, int(m.Start)) {
-				continue
-			}
-			if a := x.stateArmy(m.Ref, m.Span); a != nil && (cd.actor2 == nil || !sameActor(a, cd.actor2)) {
-				cd.actor1 = a
-				cd.note("actor1 %s (adjective %q)", a.Name, d.SpanText(m.Span))
-				break
-			}
-		}
-	}
-	// a lone unassigned actor: agent for verbs in the active voice
+	// a lone unassigned actor: agent for verbs in the active voice. Actors
+	// read as describing another (a relative clause, a supporter, a parent
+	// named with تابعة لـ) are not the event's parties.
+	free := func(a arg) bool { return a.r == roleNone && a.why == "" || a.why == "after ب" }
 	if cd.actor1 == nil && cd.actor2 == nil && !x.passive(tr) {
 		for _, a := range args {
-			if a.r == roleNone {
+			if free(a) {
 				cd.actor1 = ref(a.ai)
 				cd.note("actor1 %s (only actor in the clause)", cd.actor1.Name)
 				break
@@ -969,7 +1095,14 @@ func (x *context) actors(cd *cand, cf feature) {
 	}
 	if cd.actor2 == nil && cd.actor1 != nil {
 		for _, a := range args {
-			if a.r == roleNone && !sameActor(cd.actor1, ref(a.ai)) {
+			// a unit of actor1 or the body it belongs to (قسد … وحدات حماية
+			// الشعب مكونها الأساسي) is never its opponent
+			if a.ai >= 0 {
+				if t := int(d.Actors[a.ai].Span.Start); t < cd.cl.start || t >= cd.cl.end {
+					continue // read from the sentence: the party of another clause's verb
+				}
+			}
+			if free(a) && !sameActor(cd.actor1, ref(a.ai)) && !x.kin(cd.actor1, ref(a.ai)) {
 				cd.actor2 = ref(a.ai)
 				cd.note("actor2 %s (other actor in the clause)", cd.actor2.Name)
 				break
@@ -1000,6 +1133,34 @@ func (x *context) stateArmy(cc string, sp doc.Span) *doc.ActorRef {
 	return ref
 }
 
+// locativeCountry reports a country named as a place: after a compass
+// word, a locative preposition or noun (شمال شرق سوريا، داخل العراق، حدود
+// لبنان) or with ب/ل attached (بسوريا).
+func (x *context) locativeCountry(sp doc.Span) bool {
+	d := x.d
+	t := int(sp.Start)
+	if pro := arabic.Normalize(d.Text[d.Tokens[t].Start:sp.StartByte]); strings.ContainsAny(pro, "بل") {
+		return true
+	}
+	if t == 0 || d.Tokens[t-1].Kind != doc.Word {
+		return false
+	}
+	w := strings.TrimPrefix(d.TokNorm(t-1), "و")
+	w = strings.TrimPrefix(w, "ب")
+	if locativeWords[w] || locativeWords[strings.TrimPrefix(w, "ال")] || isPreposition(w) {
+		return true
+	}
+	return false
+}
+
+// locativeWords place what follows them: compass words, "inside",
+// "border", "territory", "capital".
+var locativeWords = map[string]bool{
+	"شمال": true, "جنوب": true, "شرق": true, "غرب": true, "شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true,
+	"وسط": true, "داخل": true, "خارج": true, "قرب": true, "حدود": true, "اراضي": true, "عمق": true, "اجواء": true,
+	"عاصمه": true, "سواحل": true, "مياه": true, "اتجاه": true, "باتجاه": true, "قباله": true, "محاذاه": true,
+}
+
 // battleClass reports classes whose two sides are both fighters.
 func battleClass(class string) bool {
 	switch class {
@@ -1014,6 +1175,57 @@ func isPreposition(w string) bool {
 	switch strings.TrimPrefix(w, "و") {
 	case "في", "من", "الي", "علي", "عن", "مع", "ضد", "بين", "لدي", "عند", "قبل", "بعد", "يد", "حول", "نحو":
 		return true
+	}
+	return false
+}
+
+// partitiveOf returns the named actor an unidentified mention at sp is
+// drawn from ("مسلحون من تنظيم داعش"), -1 when none.
+func (x *context) partitiveOf(sp doc.Span) int {
+	d := x.d
+	t := int(sp.End)
+	skip := func() {
+		for t < len(d.Tokens) && d.Tokens[t].Flags&(doc.QuoteOpen|doc.QuoteClose|doc.ParenOpen|doc.ParenClose) != 0 {
+			t++
+		}
+	}
+	skip()
+	if t >= len(d.Tokens) || d.TokNorm(t) != "من" {
+		return -1
+	}
+	t++
+	skip()
+	if t >= len(d.Tokens) {
+		return -1
+	}
+	ai := x.actorAt[t]
+	if ai < 0 || int(d.Actors[ai].Span.Start) != t || d.Actors[ai].Name == doc.UnidentifiedActor || d.Actors[ai].ID == "" {
+		return -1
+	}
+	return ai
+}
+
+// kin reports whether one actor is a unit, branch or member of the other
+// (YPG of the SDF, Hamza Division of the SNA), following the knowledge
+// base's parent links a few levels up.
+func (x *context) kin(a, b *doc.ActorRef) bool {
+	if a == nil || b == nil || a.ID == "" || b.ID == "" || a.ID == b.ID {
+		return false
+	}
+	return x.ancestor(a.ID, b.ID) || x.ancestor(b.ID, a.ID)
+}
+
+// ancestor reports whether id anc is a parent of id (transitively).
+func (x *context) ancestor(id, anc string) bool {
+	for i := 0; i < 4; i++ {
+		k, ok := x.c.kb.Actor(id)
+		if !ok || k.Parent == "" {
+			return false
+		}
+		if k.Parent == anc {
+			return true
+		}
+		id = k.Parent
 	}
 	return false
 }
@@ -1063,6 +1275,14 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			}
 		}
 	}
+	// "بين قوات X، المدعومة من …، وقوات Y": the second side of بين
+	if t > tr.start && x.secondSide(x.sideStart(t)) {
+		for k := x.sideStart(t) - 1; k > tr.start && k >= t-16; k-- {
+			if w := d.TokNorm(k); w == "بين" || w == "وبين" {
+				return roleCounterpart, "after بين, the second side"
+			}
+		}
+	}
 	frame := tr.t.Frame
 	prep := func(p string) (role, string, bool) {
 		switch frame[p] {
@@ -1100,6 +1320,9 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return roleCounterpart, "after مع"
 	case prev == "بين" || prev == "وبين":
 		return roleCounterpart, "after بين"
+	case (prev2 == "بين" || prev2 == "وبين") && x.partitiveNoun(t):
+		// "بين مقاومين من كتيبة جنين وقوة من جيش الاحتلال"
+		return roleCounterpart, "after بين + a noun of its members"
 	case prev == "علي" || prev == "وعلي":
 		if r, why, ok := prep("على"); ok {
 			return r, why
@@ -1161,6 +1384,16 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return rolePatient, "object of the verb"
 	}
 	return roleNone, ""
+}
+
+// triggerBetween reports a trigger starting in [a, b).
+func (x *context) triggerBetween(a, b int) bool {
+	for i := range x.trigs {
+		if x.trigs[i].start >= a && x.trigs[i].start < b {
+			return true
+		}
+	}
+	return false
 }
 
 // launchedBy are the verbs that introduce the agent after an event noun

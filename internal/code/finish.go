@@ -8,6 +8,7 @@ import (
 
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/doc"
+	"github.com/rasd-project/rasd/internal/kb"
 )
 
 // paragraph returns the paragraph index of sentence si.
@@ -68,6 +69,18 @@ func (x *context) carry(cands []*cand) {
 				cd.note("date: the publication date")
 			}
 		}
+		if cd.actor1 == nil && cd.actor2 == nil && prev != nil && prev.actor1 != nil && prev.typ == cd.typ &&
+			cd.tr.form != kb.FormNoun && !x.passive(cd.tr) && !x.actorInSentence(cd.sent) {
+			// a verb with no subject in a sentence naming no actor continues
+			// the previous one (وسيطر الجيش على … كما سيطر على قرى …)
+			a := *prev.actor1
+			cd.actor1 = &a
+			if prev.actor2 != nil {
+				b := *prev.actor2
+				cd.actor2 = &b
+			}
+			cd.note("actors from the previous event (a verb with no subject)")
+		}
 		if cd.actor1 == nil && prev != nil && prev.actor1 != nil && prev.typ == cd.typ && cd.typ == ExplosionsRemote {
 			a := *prev.actor1
 			cd.actor1 = &a
@@ -93,6 +106,17 @@ func (x *context) carry(cands []*cand) {
 			}
 		}
 	}
+}
+
+// actorInSentence reports whether sentence si names any actor.
+func (x *context) actorInSentence(si int) bool {
+	s := x.d.Sents[si]
+	for _, a := range x.d.Actors {
+		if a.Span.Start >= s.Start && a.Span.Start < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // sentencePlace returns the most specific place of sentence si, -1 none.
@@ -290,7 +314,7 @@ func (x *context) fillCounterparts(evs []*cand) {
 		}
 		s := d.Sents[e.sent]
 		for _, a := range d.Actors {
-			if a.Span.Start >= s.Start && a.Span.Start < s.End && !sameActor(&a.ActorRef, e.actor1) && x.armed(&a.ActorRef) &&
+			if a.Span.Start >= s.Start && a.Span.Start < s.End && !sameActor(&a.ActorRef, e.actor1) && !x.kin(&a.ActorRef, e.actor1) && x.armed(&a.ActorRef) &&
 				(e.reported == nil || a.Span != e.reportSpan) {
 				r := a.ActorRef
 				e.actor2 = &r
@@ -321,7 +345,7 @@ func (x *context) fillCounterparts(evs []*cand) {
 		count := map[string]int{}
 		first := map[string]doc.ActorRef{}
 		for _, a := range d.Actors {
-			if !x.armed(&a.ActorRef) || sameActor(&a.ActorRef, e.actor1) {
+			if !x.armed(&a.ActorRef) || sameActor(&a.ActorRef, e.actor1) || x.kin(&a.ActorRef, e.actor1) {
 				continue
 			}
 			count[a.ID]++
