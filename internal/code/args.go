@@ -3,6 +3,8 @@ package code
 import (
 	"strings"
 
+	"github.com/rasd-project/rasd/internal/arabic"
+
 	"github.com/rasd-project/rasd/internal/kb"
 
 	"github.com/rasd-project/rasd/internal/doc"
@@ -59,6 +61,8 @@ func (x *context) classify(cd *cand, cf feature) {
 		switch {
 		case x.weaponsObject(cd):
 			set(StrategicDev, DisruptedWeapons)
+		case cd.tr.t.ID == "capture.istawla" && x.objectIs(cd, lootObjects):
+			set(StrategicDev, Looting) // استولوا على بضائع التجار
 		case (cd.tr.t.ID == "capture.dakhal" || cd.tr.t.ID == "capture.tawaghghal") && sf&fFighting == 0 && !x.otherTriggerIn(cd, cClash) &&
 			!x.offensive():
 			// forces entering a town without a reported fight redeploy
@@ -539,8 +543,27 @@ var controlObjects = map[string]bool{
 // victims: all but the agent's mention and the nominative subject nouns
 // (مسلحون in "قتل مسلحون ثلاثة مدنيين" are the killers).
 func (x *context) victimFeat(cd *cand) feature {
+	f := x.victimFeatIn(cd, cd.cl.start, cd.cl.end)
+	s := x.d.Sents[cd.sent]
+	// the victims of the killing told with the event (قتل عشرات المدنيين
+	// … في هجوم) and the clauses of the other attack words of its sentence
+	// (هاجم مستوطنون القرية … وأطلقوا النار على الأهالي)
+	for _, k := range cd.kills {
+		if k.form != kb.FormNoun || k.end < cd.tr.start {
+			f |= x.victimFeatIn(cd, k.end, min(k.end+3, int(s.End)))
+		}
+	}
+	for _, o := range cd.also {
+		cl := x.clauseOf(x.clauses(s), o.start)
+		f |= x.victimFeatIn(cd, cl.start, cl.end)
+	}
+	return f
+}
+
+// victimFeatIn is victimFeat over the tokens [a, b).
+func (x *context) victimFeatIn(cd *cand, a, b int) feature {
 	var f feature
-	for t := cd.cl.start; t < cd.cl.end; t++ {
+	for t := a; t < b; t++ {
 		if cd.actor1 != nil && cd.actor1.Span.EndByte > 0 && t >= int(cd.actor1.Span.Start) && t < int(cd.actor1.Span.End) {
 			continue
 		}
@@ -578,6 +601,19 @@ func (x *context) placeObject(cd *cand) bool {
 	return false
 }
 
+// lootObjects are goods and property: "استولى على" them is looting.
+var lootObjects = normSet("بضائع", "البضائع", "أموال", "الأموال", "ممتلكات", "الممتلكات", "مواشي", "المواشي", "محتويات",
+	"مساعدات", "المساعدات", "سيارات", "مركبات", "أثاث", "مقتنيات", "محاصيل", "المحاصيل", "مخازن", "منازل", "منزل", "أراضي")
+
+// normSet is the set of the normalized words.
+func normSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}
+
 // buildingObjects are what "اقتحم" and "دخل" take in a raid, not a capture.
 var buildingObjects = map[string]bool{
 	"منازل": true, "منزل": true, "بيوت": true, "بيت": true, "سوق": true, "السوق": true, "الاسواق": true, "مقر": true,
@@ -590,7 +626,8 @@ var buildingObjects = map[string]bool{
 // the trigger, skipping على and the subject's filler words) is in set.
 func (x *context) objectIs(cd *cand, set map[string]bool) bool {
 	d := x.d
-	for t := cd.tr.end; t < min(cd.tr.end+5, cd.cl.end); t++ {
+	content := 0
+	for t := cd.tr.end; t < min(cd.tr.end+14, int(d.Sents[cd.sent].End)); t++ {
 		w := d.TokNorm(t)
 		if w == "علي" || d.Tokens[t].Kind != doc.Word {
 			continue
@@ -598,11 +635,23 @@ func (x *context) objectIs(cd *cand, set map[string]bool) bool {
 		if set[w] || set[stripClitic(w)] {
 			return true
 		}
-		if x.actorAt[t] >= 0 || actorFillers[w] {
-			continue // the subject after the verb: اقتحم مسلحون السوق
+		if x.actorAt[t] >= 0 || actorFillers[w] || x.inDateMention(t) ||
+			(w == "من" && t+1 < len(d.Tokens) && x.actorAt[t+1] >= 0) {
+			continue // the subject after the verb and a time: اقتحم مسلحون من X، فجر الجمعة، السوق
 		}
-		if t > cd.tr.end+1 {
+		content++
+		if content > 1 || t > cd.tr.end+4 {
 			return false
+		}
+	}
+	return false
+}
+
+// inDateMention reports whether token t lies inside a date expression.
+func (x *context) inDateMention(t int) bool {
+	for _, m := range x.dates {
+		if int(m.Start) <= t && t < int(m.End) {
+			return true
 		}
 	}
 	return false

@@ -15,6 +15,7 @@ package code
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/rasd-project/rasd/internal/arabic"
@@ -219,6 +220,9 @@ type cand struct {
 	conf       float64
 	drop       string // why the candidate is not an event
 	kills      []*trig
+	// also are the other triggers of the same class in the sentence that
+	// tell this event (a generic attack word is coded once per sentence)
+	also []*trig
 }
 
 func (cd *cand) note(format string, a ...any) { cd.why = append(cd.why, fmt.Sprintf(format, a...)) }
@@ -400,6 +404,7 @@ func (x *context) sentence(si int) []*cand {
 		for _, c := range cands {
 			if c.class == tr.t.Class && (c.cl == cl || tr.t.Class == cAttack) {
 				dup = true
+				c.also = append(c.also, tr)
 				break
 			}
 		}
@@ -422,8 +427,17 @@ func (x *context) sentence(si int) []*cand {
 			}
 		}
 		if host == nil {
+			// the strongest event of the sentence; the dead fell in
+			// violence against people, not in the destruction of property
+			// told beside it (قتل عشرات … في هجوم …، حيث أحرق المهاجمون السوق)
+			rank := func(c *cand) int {
+				if c.class == cDestroy || c.class == cLoot {
+					return 2
+				}
+				return strength(c.class)
+			}
 			for _, c := range cands {
-				if host == nil || strength(c.class) > strength(host.class) {
+				if host == nil || rank(c) > rank(host) {
 					host = c
 				}
 			}
@@ -471,8 +485,27 @@ func (x *context) absorbContext(cands []*cand) []*cand {
 		}
 		return false
 	}
+	// a clash told inside an attack on civilians by the same perpetrator
+	// (هاجم مستوطنون القرية … وأطلقوا النار على الأهالي الذين حاولوا
+	// التصدي لهم): the resistance of the victims is part of the attack
+	var vacHost *cand
+	for _, c := range cands {
+		if live(c) && c.typ == ViolenceCivilians && c.sub == Attack {
+			vacHost = c
+			break
+		}
+	}
 	var out []*cand
 	for _, c := range cands {
+		if vacHost != nil && live(c) && c.typ == Battles && c.sub == ArmedClash && (c.actor1 == nil || sameActor(c.actor1, vacHost.actor1)) &&
+			(c.actor2 == nil || isCivilians(c.actor2)) && (c.place == vacHost.place || c.place < 0) {
+			if c.fatal != nil && (vacHost.fatal == nil || *vacHost.fatal < *c.fatal) {
+				f := *c.fatal
+				vacHost.fatal = &f
+			}
+			x.d.Note("code", c.tr.span, "part of the sentence's attack on civilians")
+			continue
+		}
 		arrestCtx := c.class == cArrest && (sameDay(c, func(o *cand) bool { return o.class == cProtest }) ||
 			sameDay(c, func(o *cand) bool { return o.typ == Battles || o.typ == ExplosionsRemote }))
 		switch {
@@ -528,12 +561,18 @@ func (x *context) inDate(tr *trig) bool {
 // circumstance reports a verbal noun that only sets the scene: "مع تقدم
 // قوات X" (as X advances), "إحراز تقدم" (making progress).
 func (x *context) circumstance(tr *trig) bool {
-	if tr.form != kb.FormNoun || tr.start == 0 {
+	if tr.start == 0 {
 		return false
+	}
+	if tr.form != kb.FormNoun {
+		p := x.d.TokNorm(tr.start - 1)
+		return (p == "مع" || p == "ومع") && tr.t.Nouns != nil && (tr.t.Class == cClash || tr.t.Class == cCapture) && x.homograph(tr)
 	}
 	prev := x.d.TokNorm(tr.start - 1)
 	switch {
 	case prev == "مع" || prev == "ومع":
+		// مع governs a noun: "مع تقدم قوات X" reads تقدم as the verbal
+		// noun whatever its spelling shares with the verb
 		return tr.t.Class == cClash || tr.t.Class == cCapture
 	case strings.HasPrefix(stripClitic(prev), "احراز"):
 		return true
@@ -713,7 +752,7 @@ func (x *context) status(cd *cand, cf, sf feature) {
 		cd.drop = "a relative clause about the past (التي قتلت …)"
 		return
 	}
-	if cf&fTally != 0 || x.yearsSince(cd) {
+	if cf&fTally != 0 || x.yearsSince(cd) || x.countOverDays(cd) {
 		cd.drop = "a tally over a long period"
 		return
 	}
@@ -806,6 +845,31 @@ func (x *context) yearsSince(cd *cand) bool {
 			if d.Tokens[k].Kind == doc.Number && len(d.TokNorm(k)) == 4 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// countOverDays reports a counted event noun told over several days
+// ("نفذ 21 غارة جوية" in a sentence about "خلال الأيام الثلاثة الماضية"):
+// a total of many events without their days, not one event.
+func (x *context) countOverDays(cd *cand) bool {
+	d := x.d
+	tr := cd.tr
+	if tr.form != kb.FormNoun || tr.start == 0 || d.Tokens[tr.start-1].Kind != doc.Number {
+		return false
+	}
+	if n, err := strconv.Atoi(d.TokNorm(tr.start - 1)); err != nil || n < 3 {
+		return false
+	}
+	s := d.Sents[cd.sent]
+	for t := int(s.Start); t+1 < int(s.End); t++ {
+		if w := d.TokNorm(t); w != "خلال" && w != "وخلال" {
+			continue
+		}
+		switch d.TokNorm(t + 1) {
+		case "الايام", "الاسابيع", "الاشهر", "اليومين", "الاسبوعين":
+			return true
 		}
 	}
 	return false
@@ -1306,8 +1370,8 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		}
 	}
 	switch {
-	case prev == "بقياده" || prev == "بدعم" || prev == "بمسانده" || prev == "بتنسيق" || prev == "المدعومه" || prev == "المدعوم":
-		return roleNone, "a supporter or leader of another actor (بقيادة، بدعم)"
+	case supportWords[prev] || (prev == "من" || prev == "جوي" || prev == "ناري") && supportWords[prev2]:
+		return roleNone, "a supporter or leader of another actor (بقيادة، بدعم، بإسناد من)"
 	case hasPrefix(pro, "ل") && (prev == "تابعه" || prev == "التابعه" || prev == "تابع" || prev == "التابع" || prev == "تابعين"):
 		return roleAgent, "تابعة لـ (belonging to)"
 	case prev == "يد" && (prev2 == "علي" || prev2 == "وعلي"):
@@ -1384,6 +1448,13 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return rolePatient, "object of the verb"
 	}
 	return roleNone, ""
+}
+
+// supportWords introduce an actor that supports or leads another's act
+// (بدعم من طيران التحالف، بإسناد من، بغطاء جوي من، المدعومة من).
+var supportWords = map[string]bool{
+	"بقياده": true, "بدعم": true, "بمسانده": true, "بتنسيق": true, "المدعومه": true, "المدعوم": true, "المدعومين": true,
+	"باسناد": true, "بغطاء": true, "بمؤازره": true, "بمشاركه": true, "مدعومه": true, "مدعوما": true, "مدعومين": true,
 }
 
 // triggerBetween reports a trigger starting in [a, b).
@@ -1553,4 +1624,16 @@ func (x *context) prevWord(t int) int {
 		return -1
 	}
 	return -1
+}
+
+// homograph reports whether a verb trigger is spelled like one of its
+// verbal nouns (تقدم, قتال): its reading depends on the word before it.
+func (x *context) homograph(tr *trig) bool {
+	w := arabic.Normalize(x.d.SpanText(tr.span))
+	for _, n := range tr.t.Nouns {
+		if arabic.Normalize(n) == w {
+			return true
+		}
+	}
+	return false
 }

@@ -194,7 +194,7 @@ func (x *context) finish(cands []*cand) []doc.Event {
 		if (cd.sub == GovRegains || cd.sub == NonStateOvertakes || cd.sub == NonViolentTransfer) &&
 			(cd.place < 0 || cd.placeFrom == "context" || precisionRank(&d.Places[cd.place]) > 2 || d.Places[cd.place].Feature == "country" ||
 				(cd.class == cWithdraw || cd.class == cHandover) && !x.governed(cd, cd.place)) {
-			d.Note("code", cd.tr.span, "not coded: territory change without a named town or area")
+			d.Note("code", cd.tr.span, "not coded: territory change without a named town or area ("+lastWhy(cd)+")")
 			continue
 		}
 		kept = append(kept, cd)
@@ -295,6 +295,24 @@ func (x *context) armed(a *doc.ActorRef) bool {
 	return true
 }
 
+// supporter reports an actor mention introduced as a supporter or leader
+// of another's act (بإسناد من طيران التحالف، بدعم من، المدعومة من): never
+// the other side of the battle.
+func (x *context) supporter(sp doc.Span) bool {
+	p := x.prevWord(int(sp.Start))
+	if p < 0 {
+		return false
+	}
+	prev := x.d.TokNorm(p)
+	if supportWords[prev] {
+		return true
+	}
+	if p2 := x.prevWord(p); p2 >= 0 && (prev == "من" || prev == "جوي" || prev == "ناري") {
+		return supportWords[x.d.TokNorm(p2)]
+	}
+	return false
+}
+
 // fillCounterparts gives a battle or strike with one known side its other
 // side: another armed actor of its sentence, else the side actor1 fights
 // in the article's other events, else the article's most mentioned armed
@@ -315,7 +333,7 @@ func (x *context) fillCounterparts(evs []*cand) {
 		s := d.Sents[e.sent]
 		for _, a := range d.Actors {
 			if a.Span.Start >= s.Start && a.Span.Start < s.End && !sameActor(&a.ActorRef, e.actor1) && !x.kin(&a.ActorRef, e.actor1) && x.armed(&a.ActorRef) &&
-				(e.reported == nil || a.Span != e.reportSpan) {
+				(e.reported == nil || a.Span != e.reportSpan) && !x.supporter(a.Span) {
 				r := a.ActorRef
 				e.actor2 = &r
 				e.note("actor2 %s (other armed actor of the sentence)", r.Name)
@@ -766,7 +784,7 @@ func (x *context) absorb(a, b *cand) {
 		a.reported, a.reportSpan = b.reported, b.reportSpan
 	}
 	a.conf = min(0.98, a.conf+0.05)
-	a.note("merged with %q", x.d.SpanText(b.tr.span))
+	a.note("merged with %q (%s)", x.d.SpanText(b.tr.span), lastWhy(b))
 }
 
 // confidence scores a candidate from what was found for it.
