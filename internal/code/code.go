@@ -122,21 +122,63 @@ func (x *context) findParents() {
 		if int(b.Start)-int(a.End) > 4 || b.Start < a.End {
 			continue
 		}
-		ok := int(b.Start) > int(a.End) // a glued و (ورامية) coordinates, it does not locate
+		tok := d.Tokens[b.Start]
+		pro := arabic.Normalize(d.Text[tok.Start:b.StartByte])
+		// a glued و (ورامية) coordinates, it does not locate; a glued ب
+		// (حي الدروشاب بالخرطوم بحري) locates like في
+		ok := int(b.Start) > int(a.End) || pro == "ب"
+		container := false // "في قضاء Y", "في منطقة Y", "شرق Y": Y contains X
 		for t := int(a.End); t < int(b.Start); t++ {
 			if !x.isLink(t) || strings.HasPrefix(d.TokNorm(t), "و") {
 				ok = false
 				break
 			}
+			container = container || containerWord(stripClitic(d.TokNorm(t)))
 		}
-		tok := d.Tokens[b.Start]
-		if strings.HasPrefix(arabic.Normalize(d.Text[tok.Start:b.StartByte]), "و") {
+		if strings.HasPrefix(pro, "و") {
 			ok = false
 		}
-		if ok && precisionRank(&d.Places[i]) >= precisionRank(&d.Places[i-1]) {
+		// the first place's own rank, not raised by "قرب X": a town near
+		// which something happened is still inside "قضاء Y" (قرب ناحية سنوني
+		// في قضاء سنجار)
+		if ok && (container || precisionRank(&d.Places[i]) >= x.ownRank(i-1)) {
 			x.parents[i] = true
 		}
 	}
+}
+
+// containerWord reports a link word that makes the place after it the
+// container of the place before it: an administrative or area head noun or
+// a direction (X في قضاء Y, X في منطقة Y, X شرق Y).
+func containerWord(w string) bool {
+	switch w {
+	case "قضاء", "محافظه", "ولايه", "مديريه", "ريف", "منطقه", "ناحيه", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي",
+		"شمالي", "جنوبي":
+		return true
+	}
+	return false
+}
+
+// ownRank is precisionRank without the "near" reading: a settlement named
+// after قرب (with or without its head noun) keeps the rank of a settlement.
+func (x *context) ownRank(pi int) int {
+	p := &x.d.Places[pi]
+	r := precisionRank(p)
+	if r != 2 || p.ID == "" || p.GeoPrecision != 2 {
+		return r
+	}
+	switch p.Feature {
+	case "admin1", "admin2", "admin3", "region", "country":
+		return r
+	}
+	t := int(p.Mention.Start)
+	for k := max(0, t-3); k < t; k++ {
+		switch stripClitic(x.d.TokNorm(k)) {
+		case "قرب", "القرب", "محيط", "اطراف", "ضواحي", "مشارف", "تخوم":
+			return 1
+		}
+	}
+	return r
 }
 
 func (x *context) isLink(t int) bool {
@@ -179,7 +221,12 @@ func precisionRank(p *doc.Place) int {
 	switch p.Feature {
 	case "country":
 		return 4
-	case "admin1", "region":
+	case "region":
+		if p.Admin2 != "" {
+			return 2 // a named area inside one district (منطقة الكسارة, وادي حوران)
+		}
+		return 3
+	case "admin1":
 		return 3
 	case "admin2", "admin3":
 		return 2

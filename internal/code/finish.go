@@ -711,6 +711,9 @@ func (x *context) contains(a, b int) bool {
 	if precisionRank(pa) < precisionRank(pb) {
 		return false
 	}
+	if pa.Feature == "region" && pa.Admin2 != "" && pb.Admin2 != "" && pa.Admin2 != pb.Admin2 {
+		return false // a local area (منطقة الكسارة) holds only places of its own district
+	}
 	if pa.Feature == "city" && precisionRank(pb) == 1 {
 		// a city contains its neighbourhoods, not the towns around it
 		return pa.HasCoord && pb.HasCoord && km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) < 5

@@ -480,7 +480,7 @@ func (s *scan) cuePass() {
 	}
 	// frame place mentions with the cues right before them
 	for i := range s.out {
-		if s.out[i].Kind == doc.MPlace && !drop[i] {
+		if s.out[i].Kind == doc.MPlace && !drop[i] && s.out[i].Label != labelSuperseded {
 			heads := s.heads(int(s.out[i].Start))
 			if s.out[i].Label == LabelNeedsFrame || s.out[i].Label == LabelCommon {
 				framed := s.quoted(s.out[i]) || strings.Contains(heads, "settlement=") || strings.Contains(heads, "admin=") ||
@@ -613,6 +613,14 @@ var compoundHeads = map[string]bool{
 	"حمام": true, "سيدي": true, "مرج": true, "وادي": true, "جبل": true, "سد": true, "برج": true, "تله": true,
 	"ذات": true, "خان": true, "معره": true, "كفر ": true, "جديده": true, "بلده": true, "حي": true, "شيخ": true,
 	"الشيخ": true, "تلول": true, "جب": true, "مزرعه": true, "ود": true,
+}
+
+// peopleNouns name groups of people; after ل they say whom a head noun
+// serves or gathers, they are no place name.
+var peopleNouns = map[string]bool{
+	"شبان": true, "شباب": true, "اطفال": true, "نساء": true, "عمال": true, "مدنيين": true, "مواطنين": true,
+	"نازحين": true, "لاجئين": true, "مصلين": true, "متظاهرين": true, "محتجين": true, "طلاب": true, "سكان": true,
+	"اهالي": true, "عناصر": true, "مقاتلين": true, "جنود": true, "مسلحين": true, "عائلات": true, "اسر": true,
 }
 
 // plural cue words introduce coordinated lists (بلدتي صور ومركدة).
@@ -778,10 +786,20 @@ func (s *scan) unknownName(i int) (start, end int, ok bool) {
 	}
 	_ = t
 	end = i + 1
-	head := strings.TrimPrefix(w, "و")
+	head := w
+	if !compoundHeads[w] {
+		head = strings.TrimPrefix(w, "و") // وتل أبيض; but ود is a head itself
+	}
 	if compoundHeads[head] && end < len(toks) && toks[end].Kind == doc.Word && !toks[end].Has(doc.LineStart) &&
-		!s.m.nonames[d.TokNorm(end)] && !s.covered[end] {
-		end++
+		!s.m.nonames[d.TokNorm(end)] {
+		// "قرية ود راوة": the word after a particle-like head belongs to the
+		// name even when it is also a known place elsewhere (راوة, Iraq)
+		if !s.covered[end] {
+			end++
+		} else if k := s.singlePlaceAt(end); k >= 0 {
+			s.out[k].Label = labelSuperseded
+			end++
+		}
 	}
 	// village names with a qualifier: كليب تحتاني, الباغوز فوقاني
 	if end < len(toks) && nameQualifiers[d.TokNorm(end)] && !toks[end].Has(doc.LineStart) {
@@ -809,7 +827,8 @@ var nameQualifiers = map[string]bool{
 func (s *scan) nameContinues(i int) bool {
 	w := s.d.TokNorm(i)
 	switch w {
-	case "في", "من", "الي", "عن", "مع", "التي", "الذي", "و", "او", "ثم", "حيث", "بعد", "قبل", "منذ":
+	case "في", "من", "الي", "عن", "مع", "التي", "الذي", "و", "او", "ثم", "حيث", "بعد", "قبل", "منذ",
+		"امس", "اليوم", "صباح", "مساء", "فجر", "ليل", "ليله", "ظهر": // time words end a name
 		return false
 	}
 	if _, ok := s.headCue(i); ok {
@@ -849,6 +868,11 @@ func (s *scan) nameLike(i int) bool {
 			return false
 		}
 	}
+	// ل with a noun for people: what the head noun is for (تجمع لشبان,
+	// مخيم لنازحين), not its name
+	if rest, ok := strings.CutPrefix(w, "ل"); ok && peopleNouns[rest] {
+		return false
+	}
 	if _, ok := s.headCue(i); ok {
 		return false
 	}
@@ -869,6 +893,24 @@ func (s *scan) nameLike(i int) bool {
 		}
 	}
 	return true
+}
+
+// singlePlaceAt returns the index in s.out of a one-word place match at
+// token i that is not also an actor, -1 when there is none.
+func (s *scan) singlePlaceAt(i int) int {
+	k := -1
+	for j, m := range s.out {
+		if int(m.Start) > i || int(m.End) <= i {
+			continue
+		}
+		if m.Kind == doc.MActor || m.Kind == doc.MPlace && (int(m.Start) != i || int(m.End) != i+1) {
+			return -1
+		}
+		if m.Kind == doc.MPlace {
+			k = j
+		}
+	}
+	return k
 }
 
 func (s *scan) anyCovered(i, j int) bool {

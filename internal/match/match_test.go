@@ -76,6 +76,11 @@ func TestMatch(t *testing.T) {
 		{"a province named with a direction keeps it", "اندلعت معارك في ولاية شمال دارفور.", []string{"place:شمال دارفور"}, nil},
 		{"ك is not a proclitic of names", "كشفت المصادر عن تفاصيل جديدة.", nil, []string{"place:شفت"}},
 		{"a head word alone is not the place", "سيطر مقاتلو الهيئة على بلدة دير حسان.", []string{"place:دير حسان"}, []string{"place:دير"}},
+		{"ود is a head word, not و + د, even before a known name", "هاجم مسلحون قرية ود راوة فجر اليوم.", []string{"place:ود راوة"}, []string{"place:ود", "place:راوة"}},
+		{"ل with a people noun after a head noun is no name", "انفجرت قنبلة وسط تجمع لشبان في مخيم عين الحلوة.", []string{"place:عين الحلوة"}, []string{"place:لشبان"}},
+		{"a plural head noun is not part of the name", "استعادت القوات سلسلة جبال البلق الشرقي أمس.", []string{"place:البلق الشرقي"}, []string{"place:جبال البلق الشرقي"}},
+		{"a command named after its area is no place", "أعلنت قيادة عمليات نينوى اعتقال مطلوبين.", nil, []string{"place:نينوى"}},
+		{"شبه جزيرة is a head noun", "نفذ الجيش عملية أمنية في شبه جزيرة سيناء.", []string{"place:سيناء"}, []string{"place:شبه جزيرة سيناء"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
