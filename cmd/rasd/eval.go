@@ -14,6 +14,9 @@ import (
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "ner" {
+		return runEvalNER(e, args[1:])
+	}
 	fs := newFlagSet(e, "eval", "--gold GOLD.jsonl [flags] ARTICLES_OR_PRED.jsonl",
 		"Scores rasd against gold annotations with the figures of ../shared/eval/score.py.\n"+
 			"The second file is either rasd output (records with \"events\") or articles\n"+

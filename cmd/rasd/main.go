@@ -45,7 +45,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "[flags] PATH...|-", "extract clean articles, actors, places and events as contract JSON", runExtract},
-		{"eval", "--gold GOLD.jsonl [flags] ARTICLES_OR_PRED.jsonl", "score rasd against gold annotations (same figures as score.py)", runEval},
+		{"eval", "--gold GOLD.jsonl [flags] ARTICLES_OR_PRED.jsonl | ner --conll TEST --model MODEL", "score rasd against gold annotations (same figures as score.py), or the tagger on CoNLL", runEval},
 		{"bench", "[flags] PATH...", "measure pipeline throughput over a corpus", runBench},
 		{"kb", "build|import|lookup|stats ...", "knowledge base: rebuild, import user data, look names up", runKB},
 		{"train", "ner --conll TRAIN [--dev DEV] --out MODEL", "train the named-entity tagger", runTrain},

@@ -187,12 +187,28 @@ func TestVersion(t *testing.T) {
 	rasd(t, "", "version", "--bogus").want(t, 2)
 }
 
-func TestTrainNotBuiltIn(t *testing.T) {
-	r := rasd(t, "", "train", "ner")
-	r.want(t, 2)
-	if !strings.Contains(r.stderr, "not built in") {
-		t.Errorf("stderr:\n%s", r.stderr)
+// TestTrainEvalNER trains a tagger on a tiny CoNLL file written for the
+// test and scores it with "rasd eval ner".
+func TestTrainEvalNER(t *testing.T) {
+	rasd(t, "", "train").want(t, 2)
+	rasd(t, "", "train", "crf").want(t, 2)
+	if r := rasd(t, "", "train", "ner"); r.code == 0 || !strings.Contains(r.stderr, "--conll") {
+		t.Fatalf("train ner without files: exit %d\n%s", r.code, r.stderr)
 	}
+	model := filepath.Join(t.TempDir(), "tiny.model")
+	r := rasd(t, "", "train", "ner", "--conll", "testdata/ner_tiny.conll", "--iterations", "3", "--members", "1", "--quiet", "--out", model)
+	r.want(t, 0)
+	if !strings.Contains(r.stdout, "wrote "+model) {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	r = rasd(t, "", "eval", "ner", "--conll", "testdata/ner_tiny.conll", "--model", model)
+	r.want(t, 0)
+	for _, want := range []string{"precision", "PERS", "LOC", "overall"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("eval ner output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	rasd(t, "", "eval", "ner", "--conll", "testdata/ner_tiny.conll", "--model", filepath.Join(t.TempDir(), "missing.model")).want(t, 1)
 }
 
 // TestParseFlags checks that flags may follow the operands, as in

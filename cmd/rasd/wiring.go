@@ -2,11 +2,14 @@ package main
 
 import (
 	"flag"
+	"fmt"
 
 	"github.com/rasd-project/rasd/internal/code"
 	"github.com/rasd-project/rasd/internal/kb"
 	"github.com/rasd-project/rasd/internal/kb/embedded"
+	"github.com/rasd-project/rasd/internal/ner"
 	"github.com/rasd-project/rasd/internal/pipeline"
+	"github.com/rasd-project/rasd/internal/tagger"
 )
 
 // pipelineFlags are the flags every command that runs the pipeline shares.
@@ -30,8 +33,24 @@ func (pf *pipelineFlags) build(opt pipeline.Options, e *env) (*pipeline.Pipeline
 	if err != nil {
 		return nil, err
 	}
-	stages := pipeline.Standard(k, pipeline.StandardOptions{Coder: code.Options{KeepAll: pf.keepAll}})
-	return pipeline.New(opt, stages...), nil
+	so := pipeline.StandardOptions{Coder: code.Options{KeepAll: pf.keepAll}}
+	if !pf.noNER {
+		m, err := ner.Default()
+		if err != nil {
+			return nil, fmt.Errorf("loading the named-entity model: %w (--no-ner runs without it)", err)
+		}
+		so.Tagger = tagger.New(m, nerLexicon(m, k))
+	}
+	return pipeline.New(opt, pipeline.Standard(k, so)...), nil
+}
+
+// nerLexicon returns the knowledge-base lexicon for a model trained with
+// one, nil otherwise.
+func nerLexicon(m *ner.Model, k *kb.KB) ner.Lexicon {
+	if !m.Info().Lexicon {
+		return nil
+	}
+	return ner.KBLexicon(k)
 }
 
 // userKBDirIfExists returns the user KB directory when one is configured

@@ -87,7 +87,7 @@ func (r *Resolver) antecedent(d *doc.Doc, m doc.Mention) (doc.ActorMention, bool
 func (r *Resolver) collect(d *doc.Doc) []doc.Mention {
 	var cand []doc.Mention
 	for _, m := range d.Mentions {
-		if m.Kind == doc.MActor || (m.Kind == doc.MOrg && m.Source == doc.FromNER) {
+		if m.Kind == doc.MActor {
 			cand = append(cand, m)
 		}
 	}
@@ -132,7 +132,8 @@ func (r *Resolver) resolve(d *doc.Doc, m doc.Mention, adj map[int32]string) (doc
 	out.Span = m.Span
 	switch {
 	case m.Source == doc.FromNER:
-		// an organisation the KB does not know: an actor with unknown inter code
+		// an armed organisation the KB does not know (the tagger stage
+		// keeps only those as actors): an actor with unknown inter code
 		out.Name = d.SpanText(m.Span)
 		out.NameAr = out.Name
 		return out, true

@@ -16,8 +16,10 @@ var rolesTSV string
 // role is one entry of roles.tsv: the normalized words of a title or
 // function written before a person's name.
 type role struct {
+	text  string // as spelled in roles.tsv
 	words []string
-	org   bool // an organisation usually follows ("المتحدث باسم X")
+	org   bool   // an organisation usually follows ("المتحدث باسم X")
+	state string // the kind of the country's actor a nationality adjective gives
 }
 
 // roles is the parsed role list, longest first.
@@ -37,14 +39,14 @@ func parseRoles(text string) (roles, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 2 || (f[1] != "yes" && f[1] != "no") {
-			return nil, fmt.Errorf("roles.tsv:%d: want a role and yes or no, got %q", n+1, line)
+		if len(f) != 3 || (f[1] != "yes" && f[1] != "no") || (f[2] != "" && f[2] != "government" && f[2] != "army") {
+			return nil, fmt.Errorf("roles.tsv:%d: want a role, yes or no, and government, army or nothing; got %q", n+1, line)
 		}
 		words := strings.Fields(arabic.Normalize(f[0]))
 		if len(words) == 0 {
 			return nil, fmt.Errorf("roles.tsv:%d: empty role", n+1)
 		}
-		out = append(out, role{words: words, org: f[1] == "yes"})
+		out = append(out, role{text: strings.TrimSpace(f[0]), words: words, org: f[1] == "yes", state: f[2]})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].words) > len(out[j].words) })
 	return out, nil
@@ -137,7 +139,8 @@ func (r *Resolver) persons(d *doc.Doc) {
 			spans = append(spans, m.Span)
 		}
 	}
-	spans = append(spans, r.quotedAfterRole(d, free)...)
+	adj := adjectives(d)
+	spans = append(spans, r.quotedAfterRole(d, free, adj)...)
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var out []doc.Person
 	for _, s := range spans {
@@ -145,7 +148,7 @@ func (r *Resolver) persons(d *doc.Doc) {
 			continue
 		}
 		p := doc.Person{Span: s}
-		if !r.linkRole(d, &p) && s.Len() == 1 {
+		if found, _ := r.linkRole(d, &p, adj); !found && s.Len() == 1 {
 			// a surname alone refers back to the full name (روبرتسون)
 			for _, q := range out {
 				if q.Span.Len() > 1 && d.TokNorm(int(q.Span.End)-1) == d.TokNorm(int(s.Start)) {
@@ -162,17 +165,17 @@ func (r *Resolver) persons(d *doc.Doc) {
 // quotedAfterRole finds names in quotes right after a role and its
 // organisation (المتحدث باسم البنتاغون “شون روبرتسون”): persons even
 // without the tagger.
-func (r *Resolver) quotedAfterRole(d *doc.Doc, free func(doc.Span) bool) []doc.Span {
+func (r *Resolver) quotedAfterRole(d *doc.Doc, free func(doc.Span) bool, adj map[int32]string) []doc.Span {
 	var out []doc.Span
 	for t := 0; t < len(d.Tokens); t++ {
 		if !d.Tokens[t].Has(doc.QuoteOpen) {
 			continue
 		}
 		e := t + 1
-		for e < len(d.Tokens) && e-t <= 5 && !d.Tokens[e].Has(doc.QuoteClose) {
+		for e < len(d.Tokens) && e-t <= 4 && !d.Tokens[e].Has(doc.QuoteClose) {
 			e++
 		}
-		if e >= len(d.Tokens) || e-t > 5 || e == t+1 {
+		if e >= len(d.Tokens) || e-t > 4 || e == t+1 {
 			continue
 		}
 		s := d.TokenSpan(t+1, e)
@@ -185,8 +188,10 @@ func (r *Resolver) quotedAfterRole(d *doc.Doc, free func(doc.Span) bool) []doc.S
 		if !words || !free(s) {
 			continue
 		}
+		// only right after the role and its organisation: a quotation
+		// further on is speech, not a name
 		p := doc.Person{Span: s}
-		if r.linkRole(d, &p) {
+		if found, unknown := r.linkRole(d, &p, adj); found && unknown == 0 {
 			out = append(out, s)
 		}
 	}
@@ -195,22 +200,27 @@ func (r *Resolver) quotedAfterRole(d *doc.Doc, free func(doc.Span) bool) []doc.S
 
 // linkRole looks back from a person's name for a role and the
 // organisation named in it, and fills p.Role and p.Org. It reports whether
-// a role was found.
-func (r *Resolver) linkRole(d *doc.Doc, p *doc.Person) bool {
+// a role was found and how many words of no known kind stood between the
+// role and the name (a portfolio: وزير الخارجية الروسي).
+func (r *Resolver) linkRole(d *doc.Doc, p *doc.Person, adj map[int32]string) (found bool, unknown int) {
 	si := d.SentenceOf(int(p.Span.Start))
 	min := 0
 	if si >= 0 {
 		min = int(d.Sents[si].Start)
 	}
 	var org *doc.ActorMention
-	unknown := 0
+	cc := ""
 	for t := int(p.Span.Start) - 1; t >= min && int(p.Span.Start)-t <= maxRoleGap; t-- {
 		tok := d.Tokens[t]
 		if tok.Kind == doc.Punct {
 			if tok.Has(doc.QuoteOpen) || tok.Has(doc.QuoteClose) || isParen(d.TokText(t)) {
 				continue
 			}
-			return false
+			return false, unknown
+		}
+		if c, ok := adj[int32(t)]; ok {
+			cc = c // الرئيس التركي، العميد السوري
+			continue
 		}
 		if ai := actorEndingAt(d, t); ai >= 0 {
 			a := d.Actors[ai]
@@ -220,30 +230,40 @@ func (r *Resolver) linkRole(d *doc.Doc, p *doc.Person) bool {
 			t = int(a.Span.Start)
 			// the role may end in the token the organisation starts in
 			// (للتحالف: the ل belongs to الناطق الرسمي لـ)
-			if rl, s, ok := r.roles.roleEndingAt(d, t-1, min); ok {
-				return setRole(d, p, rl, s, t-1, org)
+			if rl, _, ok := r.roles.roleEndingAt(d, t-1, min); ok {
+				r.setRole(d, p, rl, org, cc)
+				return true, unknown
 			}
 			continue
 		}
-		if rl, s, ok := r.roles.roleEndingAt(d, t, min); ok {
-			return setRole(d, p, rl, s, t, org)
+		if rl, _, ok := r.roles.roleEndingAt(d, t, min); ok {
+			r.setRole(d, p, rl, org, cc)
+			return true, unknown
 		}
 		if unknown++; unknown > 2 || tok.Kind != doc.Word {
-			return false
+			return false, unknown
 		}
 	}
-	return false
+	return false, unknown
 }
 
-// setRole records the role words [s, e] and the organisation on p.
-func setRole(d *doc.Doc, p *doc.Person, rl role, s, e int, org *doc.ActorMention) bool {
-	sp := d.TokenSpan(s, e+1)
-	p.Role = d.SpanText(sp)
-	if rl.org && org != nil {
+// setRole records the role and the organisation on p: the one named after
+// the role, else the actor of the role's kind in the country of a
+// nationality adjective (الرئيس التركي → the Turkish government).
+func (r *Resolver) setRole(d *doc.Doc, p *doc.Person, rl role, org *doc.ActorMention, cc string) {
+	p.Role = rl.text
+	switch {
+	case rl.org && org != nil:
 		ref := org.ActorRef
 		p.Org = &ref
+	case org == nil && cc != "" && rl.state != "":
+		if a := r.stateActor(cc, rl.state, "", d.Meta.Published); a != nil {
+			var out doc.ActorMention
+			setActor(&out, a, d)
+			out.Span = doc.Span{}
+			p.Org = &out.ActorRef
+		}
 	}
-	return true
 }
 
 // surnames adds later mentions of a found person by the last word of the
