@@ -25,11 +25,46 @@ import (
 type Resolver struct {
 	kb    *kb.KB
 	fuzzy *fuzzyIndex
+	// units maps "CC|admin1|admin2" (admin2 "" for a province) to the
+	// admin unit with coordinates: where a place has none of its own.
+	units map[string]*kb.Place
 }
 
 // New returns a resolver over k.
 func New(k *kb.KB) *Resolver {
-	return &Resolver{kb: k, fuzzy: newFuzzyIndex(k)}
+	units := map[string]*kb.Place{}
+	for i := range k.Places {
+		p := &k.Places[i]
+		if !p.HasCoord {
+			continue
+		}
+		switch p.Feature {
+		case "admin1":
+			units[p.Country+"|"+p.Admin1+"|"] = p
+		case "admin2":
+			units[p.Country+"|"+p.Admin1+"|"+p.Admin2] = p
+		}
+	}
+	return &Resolver{kb: k, fuzzy: newFuzzyIndex(k), units: units}
+}
+
+// representative gives a place without coordinates of its own those of
+// its district, else its province, and the matching ACLED geo-precision
+// (2, 3): what ACLED does for a village it cannot find on a map.
+func (r *Resolver) representative(p *doc.Place) {
+	if p.HasCoord || p.Country == "" || p.Admin1 == "" {
+		return
+	}
+	u, prec := r.units[p.Country+"|"+p.Admin1+"|"+p.Admin2], 2
+	if u == nil || p.Admin2 == "" {
+		u, prec = r.units[p.Country+"|"+p.Admin1+"|"], 3
+	}
+	if u == nil {
+		return
+	}
+	p.Lat, p.Lon, p.HasCoord = u.Lat, u.Lon, true
+	p.GeoPrecision = max(p.GeoPrecision, prec)
+	p.Reason += fmt.Sprintf("; no coordinates of its own: those of %s (%s), geo_precision %d", u.Name, u.Feature, prec)
 }
 
 // Name returns the stage name.
@@ -123,6 +158,7 @@ func (r *Resolver) Run(d *doc.Doc) {
 		if p.Reason == "" {
 			p.Reason = reasons[m.key]
 		}
+		r.representative(&p)
 		d.Places = append(d.Places, p)
 	}
 }
