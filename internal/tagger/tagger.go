@@ -79,14 +79,16 @@ func (s *Stage) Run(d *doc.Doc) {
 		}
 	}
 	// overlapsKnown reports whether sp overlaps a known mention; with
-	// armedHead, actor names inside sp after its head noun do not count
-	// ("كتائب الأمن المركزي" is another body than "الأمن المركزي").
+	// armedHead, cue words inside sp (لواء also begins operation names) and
+	// actor names after its head noun do not count ("كتائب الأمن المركزي"
+	// is another body than "الأمن المركزي").
 	overlapsKnown := func(sp doc.Span, armedHead bool) bool {
 		for _, k := range known {
 			if !k.Overlaps(sp) {
 				continue
 			}
-			if armedHead && k.Kind == doc.MActor && k.Start > sp.Start && k.End <= sp.End {
+			if armedHead && k.Start >= sp.Start && k.End <= sp.End &&
+				(k.Kind == doc.MCue || (k.Kind == doc.MActor && k.Start > sp.Start)) {
 				continue
 			}
 			return true
