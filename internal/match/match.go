@@ -59,6 +59,11 @@ const (
 	LabelHead      = "head:"      // MPlace framed by a cue: head:<class>[,head:<class>]
 	LabelUnknown   = "cue-name"   // MPlace captured after a head noun, not in the KB
 	LabelMedia     = "media-name" // dropped: a media outlet's name
+	// LabelNotName marks an MCue over a knowledge-base name that the
+	// matcher decided is not a place or actor here (an adverb, an
+	// adjective, part of an operation's or outlet's name), so that later
+	// sources (the tagger) do not read it as one either.
+	LabelNotName = "not-name"
 	// LabelNeedsFrame marks a place name that is also an ordinary word, or
 	// only a small village of the public gazetteer: it stays a place only
 	// after a head noun, in quotes, or before "جنوب Y"/"بريف Y".
@@ -406,9 +411,11 @@ func (s *scan) emit(h hit) {
 	}
 	if len(places) > 0 && adverbial(s.d.Text[sp.StartByte:sp.EndByte]) {
 		places = nil // "مدعومة تركياً": an adverb, not the country
+		s.out = append(s.out, notName(sp))
 	}
 	if len(places) > 0 && s.adjectiveUse(h, places) {
 		places = nil // "القوات السعودية", "قوات سورية": the adjective, not the country
+		s.out = append(s.out, notName(sp))
 	}
 	if len(places) > 0 {
 		label := ""
@@ -420,6 +427,11 @@ func (s *scan) emit(h hit) {
 		}
 		s.out = append(s.out, doc.Mention{Span: sp, Kind: doc.MPlace, Source: doc.FromKB, Refs: places, Ref: places[0], Score: 0.9, Label: label})
 	}
+}
+
+// notName returns the marker of a span read as no name (LabelNotName).
+func notName(sp doc.Span) doc.Mention {
+	return doc.Mention{Span: sp, Kind: doc.MCue, Source: doc.FromKB, Label: LabelNotName, Score: 1}
 }
 
 // cuePass applies the cue patterns to the KB matches.
@@ -515,10 +527,12 @@ func (s *scan) cuePass() {
 			case m.Label == labelSuperseded:
 			case m.Kind == doc.MPlace && m.Label != LabelNeedsFrame && s.afterOperation(m):
 				d.Note("match", m.Span, "not a place: part of an operation's name")
+				kept = append(kept, notName(m.Span))
 			case m.Label == LabelNeedsFrame:
 				d.Note("match", m.Span, "not read as a place: an ordinary word or a minor village, with no head noun, quotes or larger place around it")
 			default:
 				d.Note("match", m.Span, "not a place or actor: the name of a media outlet")
+				kept = append(kept, notName(m.Span))
 			}
 		}
 		s.out = kept

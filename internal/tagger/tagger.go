@@ -21,6 +21,7 @@ import (
 
 	"github.com/rasd-project/rasd/internal/arabic"
 	"github.com/rasd-project/rasd/internal/doc"
+	"github.com/rasd-project/rasd/internal/match"
 	"github.com/rasd-project/rasd/internal/ner"
 )
 
@@ -95,9 +96,21 @@ func (s *Stage) Run(d *doc.Doc) {
 		}
 		return false
 	}
+	// names right after "إذاعة", "صحيفة" (outlets) or "مستشفى", "شارع"
+	// (not places, annotation.md) are neither places nor actors
+	after := map[int32]bool{}
+	for _, m := range d.Mentions {
+		if m.Kind == doc.MCue && (m.Label == match.LabelCue+"media" || m.Label == match.LabelCue+"nonplace") {
+			after[m.End] = true
+			if int(m.End) < len(d.Tokens) && d.Tokens[m.End].Has(doc.QuoteOpen) {
+				after[m.End+1] = true
+			}
+		}
+	}
 	for _, m := range s.t.Tag(d, s.lex) {
 		isArmed := m.Kind == doc.MOrg && armed(d, m.Span)
-		if overlapsKnown(m.Span, isArmed) || !nameLike(d, m.Span) || s.cueWord(d, m.Span) {
+		if overlapsKnown(m.Span, isArmed) || !nameLike(d, m.Span) || s.cueWord(d, m.Span) ||
+			(after[m.Start] && m.Kind != doc.MPerson) {
 			continue
 		}
 		min := s.min.Org
