@@ -287,8 +287,15 @@ func (x *context) typeActors(cd *cand, civilianVictims bool) {
 		}
 	case Riots:
 		cd.actor1 = x.protesters(cd, "Rioters")
+		// a mob beating or killing people: with no armed victim named,
+		// the victims are civilians (ACLED's Mob violence)
+		if cd.sub == MobViolence && cd.actor2 == nil && x.victimFeat(cd)&fArmed == 0 {
+			cd.actor2 = civ
+		}
 	case StrategicDev:
 		switch cd.sub {
+		case DisruptedWeapons:
+			x.weaponsOwner(cd)
 		case ChangeGroup, HQEstablished:
 			cd.actor2 = nil
 		case Arrests, Looting:
@@ -301,6 +308,34 @@ func (x *context) typeActors(cd *cand, civilianVictims bool) {
 			}
 		}
 	}
+}
+
+// weaponsOwner puts the side whose weapons were intercepted, found or
+// seized in actor2: the one that launched them (اعتراض طائرة مسيرة أطلقها
+// الحوثيون) or that they belong to, named after a verbal noun (العثور على
+// مضافة لبقايا تنظيم داعش). The side that disrupted them is actor1: the
+// other party, else the source of the report (أعلن التحالف اعتراض …).
+func (x *context) weaponsOwner(cd *cand) {
+	a := cd.actor1
+	if a == nil || a.Span.EndByte == 0 || int(a.Span.Start) < cd.tr.end {
+		return
+	}
+	_, why := x.roleAt(cd, a.Span)
+	launched := strings.HasSuffix(why, "(launched by)")
+	owned := cd.tr.form == kb.FormNoun && why == ""
+	if !launched && !owned {
+		return
+	}
+	cd.actor1 = nil
+	switch {
+	case cd.actor2 != nil && !sameActor(cd.actor2, a) && !isCivilians(cd.actor2):
+		cd.actor1 = cd.actor2
+	case cd.reported != nil && cd.reported.ID != "" && !sameActor(cd.reported, a):
+		r := *cd.reported
+		cd.actor1 = &r
+	}
+	cd.actor2 = a
+	cd.note("actor2 %s (the weapons' owner), actor1 %v", a.Name, cd.actor1 != nil)
 }
 
 // armedRef reports whether an actor is an armed organisation.

@@ -1157,7 +1157,7 @@ func (x *context) actors(cd *cand, cf feature) {
 	if cd.actor1 == nil {
 		for _, m := range d.Mentions {
 			if m.Kind != doc.MCue || m.Label != "adj" || int(m.Start) < tr.end || int(m.Start) > tr.end+2 || int(m.Start) >= cd.cl.end ||
-				!x.onlyFillers(tr.end, int(m.Start)) {
+				!x.onlyFillers(tr.end, int(m.Start)) && !x.forceSubject(tr, int(m.Start)) {
 				continue
 			}
 			if a := x.stateArmy(m.Ref, m.Span); a != nil && (cd.actor2 == nil || !sameActor(a, cd.actor2)) {
@@ -1221,6 +1221,26 @@ func (x *context) actors(cd *cand, cf feature) {
 		}
 	}
 	_ = cf
+}
+
+// forceNouns name a branch or weapon of an armed force, whose nationality
+// adjective names the force (المدفعية التركية، الطائرات الحربية الروسية).
+var forceNouns = normSet("المدفعية", "الطائرات", "الطيران", "المقاتلات", "البوارج", "الزوارق", "القوات",
+	"المسيرات", "البحرية", "الحربية", "الدبابات", "الراجمات", "المروحيات", "الطائرة", "المسيرة")
+
+// forceSubject reports that the tokens between a verb trigger and token t
+// are a force noun and its qualifiers: "قصفت المدفعية التركية", the subject
+// after the verb.
+func (x *context) forceSubject(tr *trig, t int) bool {
+	if tr.form == kb.FormNoun || t <= tr.end || !forceNouns[x.d.TokNorm(tr.end)] {
+		return false
+	}
+	for k := tr.end + 1; k < t; k++ {
+		if !forceNouns[x.d.TokNorm(k)] && !isFiller(x.d, k) {
+			return false
+		}
+	}
+	return true
 }
 
 // stateArmy returns the army of a country, valid at the publication date,
@@ -1390,6 +1410,9 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 	if t > tr.start && x.secondSide(x.sideStart(t)) {
 		for k := x.sideStart(t) - 1; k > tr.start && k >= t-16; k-- {
 			if w := d.TokNorm(k); w == "بين" || w == "وبين" {
+				if k > tr.end && x.otherClassBetween(tr, tr.end, k) {
+					return roleNone, "a side of another trigger's بين"
+				}
 				return roleCounterpart, "after بين, the second side"
 			}
 		}
@@ -1429,6 +1452,10 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return rolePatient, "after ضد"
 	case prev == "مع":
 		return roleCounterpart, "after مع"
+	case (prev == "بين" || prev == "وبين") && t > tr.end && x.otherClassBetween(tr, tr.end, t-1):
+		// "قصفت المدفعية … بالتزامن مع اشتباكات بين X و Y": the sides
+		// of another trigger's بين
+		return roleNone, "a side of another trigger's بين"
 	case prev == "بين" || prev == "وبين":
 		return roleCounterpart, "after بين"
 	case (prev2 == "بين" || prev2 == "وبين") && x.partitiveNoun(t):
@@ -1502,6 +1529,17 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 var supportWords = map[string]bool{
 	"بقياده": true, "بدعم": true, "بمسانده": true, "بتنسيق": true, "المدعومه": true, "المدعوم": true, "المدعومين": true,
 	"باسناد": true, "بغطاء": true, "بمؤازره": true, "بمشاركه": true, "مدعومه": true, "مدعوما": true, "مدعومين": true,
+}
+
+// otherClassBetween reports a trigger of another class than tr starting
+// in [a, b): another event's words (دارت مواجهات is one event).
+func (x *context) otherClassBetween(tr *trig, a, b int) bool {
+	for i := range x.trigs {
+		if o := &x.trigs[i]; o.start >= a && o.start < b && o.t.Class != tr.t.Class {
+			return true
+		}
+	}
+	return false
 }
 
 // triggerBetween reports a trigger starting in [a, b).

@@ -71,21 +71,34 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 				total += int(q.Value)
 				found = true
 				cd.note("fatalities +%d (%q)", int(q.Value), d.SpanText(m.Span))
+				// "قُتل طفلان وامرأة": victims without a figure joined to
+				// the counted one are counted with it
+				if n := x.coordinatedVictims(int(m.End), r.end); n > 0 {
+					total += n
+					cd.note("fatalities +%d (victims coordinated with %q)", n, d.SpanText(m.Span))
+				}
 			}
 		}
 	}
-	if !found {
-		// "لقي ضابط … مصرعه": singular victims before a مصرع/حتف
-		for _, k := range append([]*trig{cd.tr}, cd.kills...) {
-			if k.t.ID != "kill.masra3" || k.form != kb.FormNoun {
-				continue
+	// "لقي ضابط … وعنصران من مرافقته مصرعهم": the victims without a
+	// figure between لقي and مصرع/حتف count with the figures there
+	for _, k := range append([]*trig{cd.tr}, cd.kills...) {
+		if k.t.ID != "kill.masra3" || k.form != kb.FormNoun {
+			continue
+		}
+		from := max(cd.cl.start, k.start-8)
+		for t := k.start - 1; t >= max(cd.cl.start, k.start-14); t-- {
+			if w := x.d.TokNorm(t); w == "لقي" || w == "لقيت" || w == "لقوا" || w == "يلقي" {
+				from = t + 1
+				break
 			}
-			for t := max(cd.cl.start, k.start-8); t < k.start; t++ {
-				if n, ok := victimNoun(strings.TrimPrefix(x.d.TokNorm(t), "و")); ok && x.d.Tokens[t].Kind == doc.Word {
-					if !x.isNumberWord(t) {
-						total += n
-						found = true
-					}
+		}
+		for t := from; t < k.start; t++ {
+			if n, ok := victimNoun(strings.TrimPrefix(x.d.TokNorm(t), "و")); ok && x.d.Tokens[t].Kind == doc.Word {
+				if !x.isNumberWord(t) && !x.counted(used, t) && (t == 0 || !x.isNumberWord(t-1) && !x.counted(used, t-1)) {
+					total += n
+					found = true
+					cd.note("fatalities +%d (victim %q before %q)", n, d.TokText(t), d.SpanText(k.span))
 				}
 			}
 		}
@@ -157,9 +170,51 @@ func (x *context) toll(t int) bool {
 }
 
 // coordinatedWith reports a figure joined by و to the one before it
-// (خمسة عشر عنصرا وجنديان): counted with it.
+// (خمسة عشر عنصرا وجنديان), or added to it with إضافة إلى / فضلا عن
+// (ستة من المسلحين قتلوا، إضافة إلى جنديين): counted with it.
 func (x *context) coordinatedWith(t int) bool {
-	return strings.HasPrefix(x.d.TokNorm(t), "و") || (t > 0 && x.d.TokNorm(t-1) == "و")
+	if strings.HasPrefix(x.d.TokNorm(t), "و") || (t > 0 && x.d.TokNorm(t-1) == "و") {
+		return true
+	}
+	if t >= 2 {
+		a, b := strings.TrimPrefix(x.d.TokNorm(t-2), "و"), x.d.TokNorm(t-1)
+		switch {
+		case (a == "اضافه" || a == "بالاضافه") && (b == "الي" || b == "الى"):
+			return true
+		case (a == "فضلا" || a == "علاوه") && (b == "عن" || b == "علي"):
+			return true
+		}
+	}
+	return false
+}
+
+// counted reports whether token t lies in a figure already counted.
+func (x *context) counted(used map[int]bool, t int) bool {
+	for i, m := range x.nums {
+		if used[i] && t >= int(m.Start) && t < int(m.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedVictims counts the victim nouns without a figure joined by و
+// right after a counted figure ending at token t (طفلان وامرأة: the
+// woman), stopping at anything else.
+func (x *context) coordinatedVictims(t, end int) int {
+	total := 0
+	for ; t < end && t < len(x.d.Tokens); t++ {
+		w := x.d.TokNorm(t)
+		if x.d.Tokens[t].Kind != doc.Word || !strings.HasPrefix(w, "و") || x.isNumberWord(t) {
+			break
+		}
+		n, ok := victimNoun(strings.TrimPrefix(w, "و"))
+		if !ok {
+			break
+		}
+		total += n
+	}
+	return total
 }
 
 // killBefore reports whether a killing word (trigger or noun) governs the
