@@ -79,27 +79,7 @@ func checkOffsets(t testing.TB, a *contract.Article) {
 			t.Errorf("%s: %s: empty mention at %d", a.DocID, what, start)
 		}
 	}
-	for _, p := range a.Places {
-		check("place", p.Mention, p.Start, p.End)
-	}
-	for _, x := range a.Actors {
-		check("actor", x.Mention, x.Start, x.End)
-	}
-	for _, p := range a.Persons {
-		check("person", p.Mention, p.Start, p.End)
-	}
-	for _, ev := range a.Events {
-		check("event evidence", ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End)
-		if ev.Location != nil {
-			check("event location", ev.Location.Mention, ev.Location.Start, ev.Location.End)
-		}
-	}
-	for _, n := range a.Numbers {
-		check("number", n.Text, n.Start, n.End)
-	}
-	for _, d := range a.Dates {
-		check("date", d.Text, d.Start, d.End)
-	}
+	a.Spans(check)
 }
 
 // summary returns the last line of stderr, which must be the summary.

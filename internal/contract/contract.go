@@ -319,3 +319,32 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Spans calls fn for every text span of a, in this order: places, actors,
+// persons, event evidence and locations, numbers, dates. what names the
+// kind ("place", "evidence"); text is the mention as output, which the
+// contract requires to equal string([]rune(a.Text)[start:end]). Consumers
+// that highlight an article (the dashboard, checks) walk it this way.
+func (a *Article) Spans(fn func(what, text string, start, end int)) {
+	for _, p := range a.Places {
+		fn("place", p.Mention, p.Start, p.End)
+	}
+	for _, x := range a.Actors {
+		fn("actor", x.Mention, x.Start, x.End)
+	}
+	for _, p := range a.Persons {
+		fn("person", p.Mention, p.Start, p.End)
+	}
+	for _, ev := range a.Events {
+		fn("evidence", ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End)
+		if ev.Location != nil {
+			fn("location", ev.Location.Mention, ev.Location.Start, ev.Location.End)
+		}
+	}
+	for _, n := range a.Numbers {
+		fn("number", n.Text, n.Start, n.End)
+	}
+	for _, d := range a.Dates {
+		fn("date", d.Text, d.Start, d.End)
+	}
+}

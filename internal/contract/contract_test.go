@@ -101,27 +101,7 @@ func checkOffsets(t testing.TB, a *Article) int {
 			t.Errorf("%s: runes[%d:%d] = %q; mention %q", what, s, e, got, mention)
 		}
 	}
-	for _, p := range a.Places {
-		check("place", p.Mention, p.Start, p.End)
-	}
-	for _, x := range a.Actors {
-		check("actor", x.Mention, x.Start, x.End)
-	}
-	for _, p := range a.Persons {
-		check("person", p.Mention, p.Start, p.End)
-	}
-	for _, ev := range a.Events {
-		check("evidence", ev.Evidence.Text, ev.Evidence.Start, ev.Evidence.End)
-		if ev.Location != nil {
-			check("location", ev.Location.Mention, ev.Location.Start, ev.Location.End)
-		}
-	}
-	for _, x := range a.Numbers {
-		check("number", x.Text, x.Start, x.End)
-	}
-	for _, x := range a.Dates {
-		check("date", x.Text, x.Start, x.End)
-	}
+	a.Spans(check)
 	return n
 }
 
