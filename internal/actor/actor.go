@@ -8,6 +8,7 @@
 package actor
 
 import (
+	"github.com/rasd-project/rasd/internal/arabic"
 	"sort"
 	"strings"
 
@@ -133,8 +134,9 @@ func (r *Resolver) resolve(d *doc.Doc, m doc.Mention, adj map[int32]string) (doc
 	switch {
 	case m.Source == doc.FromNER:
 		// an armed organisation the KB does not know (the tagger stage
-		// keeps only those as actors): an actor with unknown inter code
-		out.Name = d.SpanText(m.Span)
+		// keeps only those as actors): an actor with unknown inter code,
+		// named in its dictionary form
+		out.Name = dictionaryForm(d, m.Span)
 		out.NameAr = out.Name
 		return out, true
 	case strings.HasPrefix(m.Label, "generic:"):
@@ -288,4 +290,20 @@ func setActor(out *doc.ActorMention, a *kb.Actor, d *doc.Doc) {
 			out.Inter = 8
 		}
 	}
+}
+
+// dictionaryForm is the text of a name span with the article restored
+// where a ل before it swallowed the article's alef: "للكتيبة 92" is
+// mentioned as "كتيبة 92" and named "الكتيبة 92".
+func dictionaryForm(d *doc.Doc, sp doc.Span) string {
+	text := d.SpanText(sp)
+	if sp.Empty() {
+		return text
+	}
+	tok := d.Tokens[sp.Start]
+	before := arabic.Normalize(d.Text[tok.Start:sp.StartByte])
+	if strings.HasSuffix(before, "لل") {
+		return "ال" + text
+	}
+	return text
 }

@@ -2,6 +2,9 @@ package actor
 
 import (
 	"testing"
+
+	"github.com/rasd-project/rasd/internal/arabic"
+	"github.com/rasd-project/rasd/internal/doc"
 )
 
 // TestRolesData checks the embedded role list parses and is not empty.
@@ -51,5 +54,24 @@ func TestWordIs(t *testing.T) {
 		if got := wordIs(tc.tok, tc.w, tc.first); got != tc.want {
 			t.Errorf("wordIs(%q, %q, %v) = %v; want %v", tc.tok, tc.w, tc.first, got, tc.want)
 		}
+	}
+}
+
+func TestDictionaryForm(t *testing.T) {
+	d := &doc.Doc{Text: "وقصفت مواقع للكتيبة 92 قرب المدينة"}
+	arabic.Analyze(d)
+	// the span of "كتيبة 92" after the لل of the first token
+	var sp doc.Span
+	for i := range d.Tokens {
+		if d.TokText(i) == "للكتيبة" {
+			sp = d.TokenSpan(i, i+2)
+			sp.StartByte += int32(len("لل"))
+		}
+	}
+	if got := d.SpanText(sp); got != "كتيبة 92" {
+		t.Fatalf("span %q", got)
+	}
+	if got := dictionaryForm(d, sp); got != "الكتيبة 92" {
+		t.Errorf("dictionaryForm = %q; want الكتيبة 92", got)
 	}
 }

@@ -109,6 +109,15 @@ func (s *Stage) Run(d *doc.Doc) {
 	}
 	for _, m := range s.t.Tag(d, s.lex) {
 		isArmed := m.Kind == doc.MOrg && armed(d, m.Span)
+		if isArmed {
+			// a unit named by its number: الكتيبة 92، اللواء 52
+			if e := int(m.End); e < len(d.Tokens) && d.Tokens[e].Kind == doc.Number {
+				m.Span = extend(d, m.Span, e+1)
+			}
+			if m.Len() == 1 {
+				continue // the head noun alone (لكتيبة) names nothing
+			}
+		}
 		if overlapsKnown(m.Span, isArmed) || !nameLike(d, m.Span) || s.cueWord(d, m.Span) ||
 			(after[m.Start] && m.Kind != doc.MPerson) {
 			continue
@@ -150,20 +159,32 @@ func (s *Stage) cueWord(d *doc.Doc, sp doc.Span) bool {
 	return false
 }
 
-// nameLike reports whether a span can be a name: it holds a word and does
-// not start or end with punctuation or a number.
+// extend returns sp running to token end (exclusive), keeping its start
+// byte (after a proclitic).
+func extend(d *doc.Doc, sp doc.Span, end int) doc.Span {
+	out := d.TokenSpan(int(sp.Start), end)
+	out.StartByte = sp.StartByte
+	return out
+}
+
+// nameLike reports whether a span can be a name: it starts with a word and
+// ends with a word or, for a numbered unit, a number.
 func nameLike(d *doc.Doc, sp doc.Span) bool {
 	if sp.Empty() {
 		return false
 	}
-	for _, t := range []int{int(sp.Start), int(sp.End) - 1} {
-		switch d.Tokens[t].Kind {
-		case doc.Word, doc.Latin:
-		default:
-			return false
-		}
+	switch d.Tokens[sp.Start].Kind {
+	case doc.Word, doc.Latin:
+	default:
+		return false
 	}
-	return true
+	switch d.Tokens[sp.End-1].Kind {
+	case doc.Word, doc.Latin:
+		return true
+	case doc.Number:
+		return sp.Len() > 1
+	}
+	return false
 }
 
 // armedHeads are the head nouns of the names of armed and security bodies

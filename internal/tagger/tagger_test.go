@@ -121,3 +121,20 @@ func TestKBWins(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberedUnit extends a unit's name over its number and drops a head
+// noun alone. Sentences written for the test.
+func TestNumberedUnit(t *testing.T) {
+	d := run(t, fake{"الكتيبة": "ORG", "فرقة": "ORG"}, "اشتبكت الكتيبة 92 مع مسلحين قرب مقر فرقة في المدينة.")
+	var names []string
+	for _, a := range d.Actors {
+		names = append(names, d.SpanText(a.Span)+"="+a.Name)
+	}
+	got := strings.Join(names, " | ")
+	if !strings.Contains(got, "الكتيبة 92=الكتيبة 92") {
+		t.Errorf("numbered unit: %s", got)
+	}
+	if strings.Contains(got, "فرقة") {
+		t.Errorf("a head noun alone became an actor: %s", got)
+	}
+}

@@ -1,0 +1,402 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+)
+
+// Model file format, version 1. WriteTo writes it gzip-compressed; Load
+// reads it compressed or not. Integers are unsigned LEB128 varints
+// ("uvarint") unless said otherwise; "zigzag" is a signed varint
+// (encoding/binary's Varint).
+//
+//	magic        8 bytes "rasd-ner"
+//	version      uvarint, formatVersion
+//	feature set  8 bytes little-endian: featureSetHash of the code that trained it
+//	flags        uvarint: bit 0 set when trained with a Lexicon
+//	iterations   uvarint; members, sentences, tokens: uvarint (ensemble and training corpus size)
+//	tags         uvarint count, then each as uvarint length + bytes: "O", B-X, I-X, ...
+//	scale        float32 LE: the quantization step of all weights
+//	calA, calB   float32 LE: Score = 1/(1+exp(-(calA*margin+calB)))
+//	entity bias  zigzag quantized weight added to every entity tag's
+//	             emission score at decoding
+//	transitions  (tags+1)*tags zigzag quantized weights, row-major by
+//	             previous tag; the last row is the sentence start
+//	word stats   uvarint count, then per word in increasing key order:
+//	             uvarint key delta (from the previous key, the first from 0),
+//	             uvarint total occurrences, uvarint bit mask of the tags it
+//	             was given, uvarint count per tag in the mask
+//	letter model uvarint count, then per letter n-gram in increasing key
+//	             order: uvarint key delta, uvarint bit mask of the classes
+//	             (O, then the types in tag order) it was seen in, uvarint
+//	             count per class in the mask
+//	features     uvarint count, then per feature in increasing key order:
+//	             uvarint key delta, uvarint bit mask of nonzero weights,
+//	             zigzag quantized weight per tag in the mask
+//	checksum     4 bytes little-endian CRC-32 (IEEE) of everything before
+//
+// Keys are the 64-bit hashes of table.go: words are hashString of their
+// normalized form, features feat/feat2 of a template and its attributes.
+// A weight is its quantized value times scale.
+const (
+	modelMagic    = "rasd-ner"
+	formatVersion = 1
+	maxTags       = 63
+)
+
+// WriteTo writes m in the model file format, gzip-compressed.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(m.encode()); err != nil {
+		return cw.n, fmt.Errorf("write NER model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write NER model: %w", err)
+	}
+	return cw.n, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// encode returns the uncompressed model file.
+func (m *Model) encode() []byte {
+	b := []byte(modelMagic)
+	b = binary.AppendUvarint(b, formatVersion)
+	b = binary.LittleEndian.AppendUint64(b, m.info.FeatureSet)
+	flags := uint64(0)
+	if m.lexicon {
+		flags |= 1
+	}
+	b = binary.AppendUvarint(b, flags)
+	b = binary.AppendUvarint(b, uint64(m.info.Iterations))
+	b = binary.AppendUvarint(b, uint64(m.info.Members))
+	b = binary.AppendUvarint(b, uint64(m.info.Sentences))
+	b = binary.AppendUvarint(b, uint64(m.info.Tokens))
+	b = binary.AppendUvarint(b, uint64(m.nt))
+	for _, t := range m.tags {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+	}
+	for _, f := range []float32{m.scale, m.calA, m.calB} {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+	}
+	b = binary.AppendVarint(b, int64(m.qbias))
+	for _, q := range m.qt {
+		b = binary.AppendVarint(b, int64(q))
+	}
+	s := m.stats
+	b = binary.AppendUvarint(b, uint64(len(s.keys)))
+	prev := uint64(0)
+	for r, k := range s.keys {
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+		c := s.row(int32(r))
+		b = binary.AppendUvarint(b, uint64(c[0]))
+		mask := uint64(0)
+		for y, n := range c[1:] {
+			if n != 0 {
+				mask |= 1 << y
+			}
+		}
+		b = binary.AppendUvarint(b, mask)
+		for _, n := range c[1:] {
+			if n != 0 {
+				b = binary.AppendUvarint(b, uint64(n))
+			}
+		}
+	}
+	lm := m.letters
+	b = binary.AppendUvarint(b, uint64(len(lm.keys)))
+	prev = 0
+	for r, k := range lm.keys {
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+		c := lm.counts[r*lm.nc : (r+1)*lm.nc]
+		mask := uint64(0)
+		for y, n := range c {
+			if n != 0 {
+				mask |= 1 << y
+			}
+		}
+		b = binary.AppendUvarint(b, mask)
+		for _, n := range c {
+			if n != 0 {
+				b = binary.AppendUvarint(b, uint64(n))
+			}
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(m.featKeys)))
+	prev = 0
+	for i, k := range m.featKeys {
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+		q := m.qw[i*m.nt : (i+1)*m.nt]
+		mask := uint64(0)
+		for y, v := range q {
+			if v != 0 {
+				mask |= 1 << y
+			}
+		}
+		b = binary.AppendUvarint(b, mask)
+		for _, v := range q {
+			if v != 0 {
+				b = binary.AppendVarint(b, int64(v))
+			}
+		}
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+}
+
+// maxModelSize bounds the uncompressed model Load accepts.
+const maxModelSize = 1 << 30
+
+// Load reads a model written by WriteTo (gzip-compressed or not). It
+// fails with ErrFormat, ErrVersion or ErrFeatureSet (wrapped).
+func Load(r io.Reader) (*Model, error) {
+	br := bufio.NewReader(r)
+	var src io.Reader = br
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("load NER model: %w: %v", ErrFormat, err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	data, err := io.ReadAll(io.LimitReader(src, maxModelSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w: %v", ErrFormat, err)
+	}
+	if len(data) > maxModelSize {
+		return nil, fmt.Errorf("load NER model: %w: larger than %d bytes", ErrFormat, maxModelSize)
+	}
+	m, err := decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w", err)
+	}
+	return m, nil
+}
+
+// decoder state for the model file.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: bad %s", ErrFormat, what)
+	}
+}
+
+func (r *reader) uvarint(what string) uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint(what string) int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail(what)
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) bytes(n uint64, what string) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.fail(what)
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+// count reads a count of items that take at least min bytes each.
+func (r *reader) count(min int, what string) int {
+	n := r.uvarint(what)
+	if n > uint64(len(r.b)/min) {
+		r.fail(what)
+		return 0
+	}
+	return int(n)
+}
+
+func decode(data []byte) (*Model, error) {
+	if len(data) < len(modelMagic)+4 || string(data[:len(modelMagic)]) != modelMagic {
+		return nil, ErrFormat
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	r := &reader{b: body[len(modelMagic):]}
+	if v := r.uvarint("version"); r.err == nil && v != formatVersion {
+		return nil, fmt.Errorf("%w %d (this code reads %d)", ErrVersion, v, formatVersion)
+	}
+	if crc32.ChecksumIEEE(body) != sum {
+		return nil, fmt.Errorf("%w: checksum mismatch", ErrFormat)
+	}
+	fs := binary.LittleEndian.Uint64(r.bytes(8, "header"))
+	if r.err == nil && fs != featureSetHash() {
+		return nil, fmt.Errorf("%w (model %016x, code %016x)", ErrFeatureSet, fs, featureSetHash())
+	}
+	m := &Model{}
+	flags := r.uvarint("flags")
+	m.lexicon = flags&1 != 0
+	m.info.Iterations = int(r.uvarint("iterations"))
+	m.info.Members = int(r.uvarint("members"))
+	m.info.Sentences = int(r.uvarint("sentences"))
+	m.info.Tokens = int(r.uvarint("tokens"))
+	nt := r.count(1, "tag count")
+	if r.err == nil && (nt < 1 || nt > maxTags) {
+		r.fail("tag count")
+	}
+	tags := make([]string, 0, nt)
+	for i := 0; i < nt && r.err == nil; i++ {
+		tags = append(tags, string(r.bytes(r.uvarint("tag"), "tag")))
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := checkTagSet(tags); err != nil {
+		return nil, err
+	}
+	m.initTags(tags)
+	var fl [3]float32
+	for i := range fl {
+		fl[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4, "header")))
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	m.scale, m.calA, m.calB = fl[0], fl[1], fl[2]
+	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) || math.IsNaN(float64(m.calA)) || math.IsNaN(float64(m.calB)) {
+		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
+	}
+	m.qbias = int32(r.varint("entity bias"))
+	m.bias = float32(m.qbias) * m.scale
+	qt := make([]int32, (nt+1)*nt)
+	for i := range qt {
+		qt[i] = int32(r.varint("transition"))
+	}
+
+	nw := r.count(3, "word count")
+	s := &wordStats{nt: nt, idx: newTable(nw), keys: make([]uint64, 0, nw), counts: make([]uint32, 0, nw*(nt+1))}
+	key := uint64(0)
+	for i := 0; i < nw && r.err == nil; i++ {
+		d := r.uvarint("word key")
+		if i > 0 && d == 0 {
+			r.fail("word key order")
+		}
+		key += d
+		s.keys = append(s.keys, key)
+		s.idx.put(nz(key), int32(i))
+		s.counts = append(s.counts, uint32(r.uvarint("word count")))
+		mask := r.uvarint("word tags")
+		for y := 0; y < nt; y++ {
+			n := uint32(0)
+			if mask&(1<<y) != 0 {
+				n = uint32(r.uvarint("word tag count"))
+			}
+			s.counts = append(s.counts, n)
+		}
+	}
+	m.stats = s
+
+	nc := 1 + (nt-1)/4
+	ng := r.count(3, "letter n-gram count")
+	lm := &letterModel{nc: nc, keys: make([]uint64, 0, ng), counts: make([]uint32, 0, ng*nc)}
+	key = 0
+	for i := 0; i < ng && r.err == nil; i++ {
+		d := r.uvarint("n-gram key")
+		if i > 0 && d == 0 {
+			r.fail("n-gram key order")
+		}
+		key += d
+		lm.keys = append(lm.keys, nz(key))
+		mask := r.uvarint("n-gram classes")
+		for c := 0; c < nc; c++ {
+			n := uint32(0)
+			if mask&(1<<c) != 0 {
+				n = uint32(r.uvarint("n-gram count"))
+			}
+			lm.counts = append(lm.counts, n)
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	lm.init()
+	m.letters = lm
+
+	nf := r.count(3, "feature count")
+	keys := make([]uint64, 0, nf)
+	qw := make([]int32, 0, nf*nt)
+	key = 0
+	for i := 0; i < nf && r.err == nil; i++ {
+		d := r.uvarint("feature key")
+		if i > 0 && d == 0 {
+			r.fail("feature key order")
+		}
+		key += d
+		keys = append(keys, nz(key))
+		mask := r.uvarint("feature mask")
+		for y := 0; y < nt; y++ {
+			v := int32(0)
+			if mask&(1<<y) != 0 {
+				v = int32(r.varint("weight"))
+			}
+			qw = append(qw, v)
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.fail("trailing data")
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	cues, err := parseCues(cuesText)
+	if err != nil {
+		return nil, err
+	}
+	m.cues = cues
+	m.setWeights(keys, qw, qt)
+	m.info.FormatVersion = formatVersion
+	m.info.FeatureSet = fs
+	m.info.Lexicon = m.lexicon
+	m.info.Features = nf
+	m.info.Words = nw
+	return m, nil
+}
