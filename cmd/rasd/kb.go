@@ -142,7 +142,14 @@ func kbImport(e *env, args []string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	for _, b := range res.Bad {
-		fmt.Fprintf(e.stderr, "rasd kb import: %s:%d: %s (skipped)\n", path, b.Line, b.Err)
+		file := path
+		if b.File != "" {
+			file = b.File // a row of the alternate names file
+			if *alt != "" {
+				file = *alt
+			}
+		}
+		fmt.Fprintf(e.stderr, "rasd kb import: %s:%d: %s (skipped)\n", file, b.Line, b.Err)
 	}
 	var out string
 	switch {
@@ -162,6 +169,9 @@ func kbImport(e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "rasd kb import: %d imported, %d bad rows skipped", n, len(res.Bad))
 	if res.Skipped > 0 {
 		fmt.Fprintf(e.stderr, ", %d without Arabic names left out", res.Skipped)
+	}
+	if res.Known > 0 {
+		fmt.Fprintf(e.stderr, ", %d already in the knowledge base with no new Arabic name left out", res.Known)
 	}
 	if out != "" {
 		fmt.Fprintf(e.stderr, " → %s", out)
