@@ -20,7 +20,7 @@ import (
 // lex is nil or --no-lexicon is given) and writes it. args are the
 // arguments after "ner".
 //
-//	train ner --conll TRAIN [--extra FILE,...] [--dev DEV | --holdout 0.1] [--algo perceptron|mix|crf] [--iterations N] [--no-lexicon] --out MODEL
+//	train ner --conll TRAIN [--extra FILE,...] [--dev DEV | --holdout 0.1] [--algo perceptron|mix|crf] [--stages 1|2] [--iterations N] [--no-lexicon] --out MODEL
 func TrainCommand(args []string, stdout, stderr io.Writer, lex Lexicon) error {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -38,6 +38,7 @@ func TrainCommand(args []string, stdout, stderr io.Writer, lex Lexicon) error {
 	members := fs.Int("members", 0, "models to train and average (`N`; perceptron, mix: default 8; crf: 1)")
 	prune := fs.Float64("prune", 0, "drop weights below this `FRACTION` of the largest (smaller file)")
 	quiet := fs.Bool("quiet", false, "do not print progress")
+	stages := fs.Int("stages", DefaultStages, "1: one model; 2: a two-stage stacked model (`N`)")
 	noLex := fs.Bool("no-lexicon", false, "train without the knowledge-base lexicon features")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: rasd train ner --conll TRAIN [--extra FILE,...] [--dev DEV | --holdout F] [--algo A] --out MODEL")
@@ -86,7 +87,7 @@ func TrainCommand(args []string, stdout, stderr io.Writer, lex Lexicon) error {
 	if *noLex {
 		lex = nil
 	}
-	opt := TrainOptions{Algorithm: *algo, L2: *l2, Mix: *mix, CRFIterations: *crfIterations, Iterations: *iterations, Dev: dev, Seed: *seed, Members: *members, Prune: *prune, Lexicon: lex}
+	opt := TrainOptions{Algorithm: *algo, L2: *l2, Mix: *mix, CRFIterations: *crfIterations, Iterations: *iterations, Dev: dev, Seed: *seed, Members: *members, Prune: *prune, Lexicon: lex, Stages: *stages}
 	if !*quiet {
 		opt.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, "train ner: "+format+"\n", args...) }
 	}

@@ -34,6 +34,10 @@ type Model struct {
 	featKeys []uint64
 	qw, qt   []int32
 	info     Info
+	// stage1, when not nil, makes m the second stage of a stacked model
+	// (stack.go): stage 1 tags a document first and m reads its tags.
+	// Both share stats, letters and cues.
+	stage1 *Model
 	// bias is added to the emission score of every entity tag (B, I, L,
 	// U) at decoding: above 0 it trades precision for recall. qbias is
 	// its stored (quantized) form.
@@ -44,6 +48,7 @@ type Model struct {
 // Info describes a model.
 type Info struct {
 	FormatVersion int
+	Stages        int      // 1, or 2 for a stacked model (stack.go)
 	FeatureSet    uint64   // hash of the feature templates and cue list
 	Tags          []string // the model's BILOU tags, "O" first
 	Lexicon       bool     // trained with a Lexicon
@@ -86,6 +91,7 @@ type decoder struct {
 	back   []int32
 	path   []int
 	margin []float32
+	pre    s1Preds // stage-1 predictions to use instead of running m.stage1
 }
 
 func (m *Model) newDecoder(lex Lexicon) *decoder {
@@ -231,6 +237,10 @@ func (d *decoder) margins(n int, trans []float32) {
 // as its document), calling f(s) with sentence s's tags in d.path (and
 // margins in d.margin when asked).
 func (d *decoder) tagSents(sents [][]string, window int, withMargins bool, f func(s int)) {
+	d.fz.s1pre = d.pre
+	if d.m.stage1 != nil && d.pre == nil {
+		d.fz.s1pre = d.m.stage1.newDecoder(d.fz.lex).predict(sents, window)
+	}
 	d.fz.walk(sents, window, nil, func(s int) {
 		n := len(sents[s])
 		d.grow(n)

@@ -170,12 +170,29 @@ func (fz *featurizer) walk(sents [][]string, window int, setFold func(s int), f 
 	// observations of every sentence, sentence s's at all[off[s]:off[s+1]]
 	var all []docPair
 	off := make([]int, len(sents)+1)
+	var s1w *s1Window
+	if fz.s1pre != nil {
+		s1w = &s1Window{pre: fz.s1pre, base: base, agg: map[uint64]*s1Agg{}}
+	}
 	for s, w := range sents {
 		use(s)
 		fz.prepare(w)
 		all = fz.docPairs(base[s], all)
 		off[s+1] = len(all)
+		if s1w != nil {
+			for i := range fz.info {
+				k := uint64(0)
+				if docable(&fz.info[i]) {
+					k = fz.info[i].key
+				}
+				s1w.forms = append(s1w.forms, k)
+			}
+		}
 	}
+	if s1w != nil && window <= 0 {
+		s1w.move(0, len(sents))
+	}
+	fz.s1 = s1w
 	idx := &docIndex{}
 	if window <= 0 {
 		idx.pairs = all
@@ -187,11 +204,16 @@ func (fz *featurizer) walk(sents [][]string, window int, setFold func(s int), f 
 			lo, hi := max(0, s-window), min(len(sents), s+window+1)
 			idx.pairs = append(idx.pairs[:0], all[off[lo]:off[hi]]...)
 			idx.sort()
+			if s1w != nil {
+				s1w.move(lo, hi)
+			}
 		}
+		fz.s1Sent = s
 		use(s)
 		fz.prepare(w)
 		fz.base = base[s]
 		f(s)
 	}
 	fz.doc = nil
+	fz.s1 = nil
 }

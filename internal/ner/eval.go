@@ -195,8 +195,15 @@ func Score(gold []Sentence, pred [][]string) Report {
 // gold's tags. As CoNLL data has no document boundaries, the document
 // context of each sentence is the docWindow sentences around it.
 func Evaluate(m *Model, gold []Sentence, lex Lexicon) Report {
+	return evaluate(m, gold, lex, nil)
+}
+
+// evaluate is Evaluate; pre, when not nil, are stage-1 predictions of
+// gold for a stage-2 model to read instead of running its stage 1.
+func evaluate(m *Model, gold []Sentence, lex Lexicon, pre s1Preds) Report {
 	s := newScorer()
 	d := m.newDecoder(lex)
+	d.pre = pre
 	words := make([][]string, len(gold))
 	for i, g := range gold {
 		words[i] = normalizeAll(g.Words)

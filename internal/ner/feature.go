@@ -61,6 +61,8 @@ const (
 	tNPre    // prefix of the word at -1 / +1 (template offset: side*8+letters)
 	tNSuf    // suffix of the word at -1 / +1
 	tLetter  // letter-model log-odds of each entity type (offset 0), and with the word's frequency (offset 1)
+	tS1Tag   // stacking (stack.go): stage 1's tag of the token
+	tS1Doc   // stage 1's tags of the form's other occurrences in the document
 )
 
 // tpl returns the template id of kind at offset (-8..7).
@@ -193,6 +195,12 @@ type featurizer struct {
 	odds        []float32
 	grams       []uint64
 	base        int32 // document token number of the sentence's first token
+	// s1pre, when not nil, are stage-1 predictions of the sentences
+	// walked: stacking features are added (stack.go). s1 and s1Sent are
+	// their document window and the current sentence during walk.
+	s1pre  s1Preds
+	s1     *s1Window
+	s1Sent int
 
 	info   []tokInfo
 	reads  []uint64
@@ -556,7 +564,11 @@ func (fz *featurizer) features(i int, dst []uint64) []uint64 {
 			}
 		}
 	}
-	return fz.docFeatures(i, fz.base+int32(i), dst)
+	dst = fz.docFeatures(i, fz.base+int32(i), dst)
+	if fz.s1 != nil {
+		dst = fz.stackFeatures(i, dst)
+	}
+	return dst
 }
 
 // affixes appends prefix and suffix features of w, 1..n letters.

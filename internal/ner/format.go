@@ -10,7 +10,7 @@ import (
 	"math"
 )
 
-// Model file format, version 1. WriteTo writes it gzip-compressed; Load
+// Model file format, versions 1 and 2. WriteTo writes it gzip-compressed; Load
 // reads it compressed or not. Integers are unsigned LEB128 varints
 // ("uvarint") unless said otherwise; "zigzag" is a signed varint
 // (encoding/binary's Varint).
@@ -38,14 +38,22 @@ import (
 //	features     uvarint count, then per feature in increasing key order:
 //	             uvarint key delta, uvarint bit mask of nonzero weights,
 //	             zigzag quantized weight per tag in the mask
+//	stage 2      version 2 only (a stacked model, stack.go): the fields
+//	             above are stage 1's; then stage 2's iterations and
+//	             members (uvarint), scale, calA, calB (float32 LE),
+//	             entity bias, transitions and features as above. It
+//	             shares stage 1's tags, word stats and letter model.
 //	checksum     4 bytes little-endian CRC-32 (IEEE) of everything before
+//
+// A single-stage model is written as version 1, a stacked one as
+// version 2; Load reads both.
 //
 // Keys are the 64-bit hashes of table.go: words are hashString of their
 // normalized form, features feat/feat2 of a template and its attributes.
 // A weight is its quantized value times scale.
 const (
 	modelMagic    = "rasd-ner"
-	formatVersion = 1
+	formatVersion = 2 // the newest version this code reads and writes
 	maxTags       = 63
 )
 
@@ -78,8 +86,13 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // encode returns the uncompressed model file.
 func (m *Model) encode() []byte {
+	top := m
+	version := uint64(1)
+	if m.stage1 != nil {
+		m, version = m.stage1, 2
+	}
 	b := []byte(modelMagic)
-	b = binary.AppendUvarint(b, formatVersion)
+	b = binary.AppendUvarint(b, version)
 	b = binary.LittleEndian.AppendUint64(b, m.info.FeatureSet)
 	flags := uint64(0)
 	if m.lexicon {
@@ -143,8 +156,26 @@ func (m *Model) encode() []byte {
 			}
 		}
 	}
+	b = m.appendFeatures(b)
+	if version == 2 {
+		b = binary.AppendUvarint(b, uint64(top.info.Iterations))
+		b = binary.AppendUvarint(b, uint64(top.info.Members))
+		for _, f := range []float32{top.scale, top.calA, top.calB} {
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(f))
+		}
+		b = binary.AppendVarint(b, int64(top.qbias))
+		for _, q := range top.qt {
+			b = binary.AppendVarint(b, int64(q))
+		}
+		b = top.appendFeatures(b)
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+}
+
+// appendFeatures appends m's feature weights.
+func (m *Model) appendFeatures(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(m.featKeys)))
-	prev = 0
+	prev := uint64(0)
 	for i, k := range m.featKeys {
 		b = binary.AppendUvarint(b, k-prev)
 		prev = k
@@ -162,7 +193,7 @@ func (m *Model) encode() []byte {
 			}
 		}
 	}
-	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
+	return b
 }
 
 // maxModelSize bounds the uncompressed model Load accepts.
@@ -262,8 +293,9 @@ func decode(data []byte) (*Model, error) {
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
 	r := &reader{b: body[len(modelMagic):]}
-	if v := r.uvarint("version"); r.err == nil && v != formatVersion {
-		return nil, fmt.Errorf("%w %d (this code reads %d)", ErrVersion, v, formatVersion)
+	version := r.uvarint("version")
+	if r.err == nil && (version < 1 || version > formatVersion) {
+		return nil, fmt.Errorf("%w %d (this code reads 1 to %d)", ErrVersion, version, formatVersion)
 	}
 	if crc32.ChecksumIEEE(body) != sum {
 		return nil, fmt.Errorf("%w: checksum mismatch", ErrFormat)
@@ -361,25 +393,32 @@ func decode(data []byte) (*Model, error) {
 	lm.init()
 	m.letters = lm
 
-	nf := r.count(3, "feature count")
-	keys := make([]uint64, 0, nf)
-	qw := make([]int32, 0, nf*nt)
-	key = 0
-	for i := 0; i < nf && r.err == nil; i++ {
-		d := r.uvarint("feature key")
-		if i > 0 && d == 0 {
-			r.fail("feature key order")
+	keys, qw := r.features(nt)
+	var m2 *Model
+	var keys2 []uint64
+	var qw2, qt2 []int32
+	if version == 2 {
+		m2 = &Model{lexicon: m.lexicon, stats: m.stats, letters: m.letters, stage1: m}
+		m2.initTags(tags)
+		m2.info.Iterations = int(r.uvarint("iterations"))
+		m2.info.Members = int(r.uvarint("members"))
+		for i := range fl {
+			fl[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4, "stage 2 header")))
 		}
-		key += d
-		keys = append(keys, nz(key))
-		mask := r.uvarint("feature mask")
-		for y := 0; y < nt; y++ {
-			v := int32(0)
-			if mask&(1<<y) != 0 {
-				v = int32(r.varint("weight"))
-			}
-			qw = append(qw, v)
+		if r.err != nil {
+			return nil, r.err
 		}
+		m2.scale, m2.calA, m2.calB = fl[0], fl[1], fl[2]
+		if !(m2.scale > 0) || math.IsInf(float64(m2.scale), 0) || math.IsNaN(float64(m2.calA)) || math.IsNaN(float64(m2.calB)) {
+			return nil, fmt.Errorf("%w: bad stage 2 scale", ErrFormat)
+		}
+		m2.qbias = int32(r.varint("entity bias"))
+		m2.bias = float32(m2.qbias) * m2.scale
+		qt2 = make([]int32, (nt+1)*nt)
+		for i := range qt2 {
+			qt2[i] = int32(r.varint("transition"))
+		}
+		keys2, qw2 = r.features(nt)
 	}
 	if r.err == nil && len(r.b) != 0 {
 		r.fail("trailing data")
@@ -396,7 +435,45 @@ func decode(data []byte) (*Model, error) {
 	m.info.FormatVersion = formatVersion
 	m.info.FeatureSet = fs
 	m.info.Lexicon = m.lexicon
-	m.info.Features = nf
+	m.info.Features = len(keys)
 	m.info.Words = nw
-	return m, nil
+	m.info.Stages = 1
+	if m2 == nil {
+		m.info.FormatVersion = 1
+		return m, nil
+	}
+	m2.cues = cues
+	m2.setWeights(keys2, qw2, qt2)
+	info := m2.info
+	m2.info = m.info
+	m2.info.FormatVersion = 2
+	m2.info.Stages = 2
+	m2.info.Iterations, m2.info.Members = info.Iterations, info.Members
+	m2.info.Features = len(keys2)
+	return m2, nil
+}
+
+// features reads feature weights.
+func (r *reader) features(nt int) ([]uint64, []int32) {
+	nf := r.count(3, "feature count")
+	keys := make([]uint64, 0, nf)
+	qw := make([]int32, 0, nf*nt)
+	key := uint64(0)
+	for i := 0; i < nf && r.err == nil; i++ {
+		d := r.uvarint("feature key")
+		if i > 0 && d == 0 {
+			r.fail("feature key order")
+		}
+		key += d
+		keys = append(keys, nz(key))
+		mask := r.uvarint("feature mask")
+		for y := 0; y < nt; y++ {
+			v := int32(0)
+			if mask&(1<<y) != 0 {
+				v = int32(r.varint("weight"))
+			}
+			qw = append(qw, v)
+		}
+	}
+	return keys, qw
 }

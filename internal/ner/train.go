@@ -52,6 +52,12 @@ type TrainOptions struct {
 	L2 float64
 	// Mix is the CRF's share of the AlgoMix weights (default DefaultMix).
 	Mix float64
+	// Stages is 1 for a single model, 2 for a two-stage stacked model
+	// (stack.go; default DefaultStages).
+	Stages int
+	// s1Train and s1Dev are stage-1 predictions of the training and dev
+	// sentences, for training stage 2.
+	s1Train, s1Dev s1Preds
 	// Logf, when not nil, receives progress lines (from one goroutine at
 	// a time).
 	Logf func(format string, args ...any)
@@ -61,6 +67,7 @@ type TrainOptions struct {
 const (
 	DefaultIterations = 5
 	DefaultMembers    = 8
+	DefaultStages     = 1
 )
 
 // folds is the number of blocks the training corpus is cut into for its
@@ -140,14 +147,24 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 			}
 		}
 	}
+	if opt.Stages <= 0 {
+		opt.Stages = DefaultStages
+	}
+	switch opt.Stages {
+	case 1:
+	case 2:
+		return trainStacked(train, opt)
+	default:
+		return nil, fmt.Errorf("ner: %d stages (want 1 or 2)", opt.Stages)
+	}
 	m, err := trainEnsemble(train, opt)
 	if err != nil {
 		return nil, err
 	}
 	switch {
 	case len(opt.Dev) > 0:
-		m.bias = tuneBias(m, opt.Dev, opt.Lexicon, opt.Logf)
-		m.calA, m.calB = calibrate(m, opt.Dev, opt.Lexicon)
+		m.bias = tuneBias(m, opt.Dev, opt.Lexicon, nil, opt.Logf)
+		m.calA, m.calB = calibrate(m, opt.Dev, opt.Lexicon, nil)
 	case len(train) >= 20:
 		// tune on a model trained the same way on the first 90%
 		cut := len(train) * 9 / 10
@@ -157,9 +174,9 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		held.bias = tuneBias(held, train[cut:], opt.Lexicon, opt.Logf)
+		held.bias = tuneBias(held, train[cut:], opt.Lexicon, nil, opt.Logf)
 		m.bias = held.bias / held.scale * m.scale
-		m.calA, m.calB = calibrate(held, train[cut:], opt.Lexicon)
+		m.calA, m.calB = calibrate(held, train[cut:], opt.Lexicon, nil)
 	default:
 		m.calA, m.calB = 1, 0
 	}
@@ -182,7 +199,9 @@ const (
 // sents best, by entity F1 smoothed over neighbouring biases so that a
 // lucky spike does not decide. A perceptron trained to few mistakes
 // finds too few entities on new text; the bias corrects that.
-func tuneBias(m *Model, sents []Sentence, lex Lexicon, logf func(string, ...any)) float32 {
+// pre, when not nil, are the stage-1 predictions a stage-2 model without
+// its stage 1 reads.
+func tuneBias(m *Model, sents []Sentence, lex Lexicon, pre s1Preds, logf func(string, ...any)) float32 {
 	gold := 0
 	for _, s := range sents {
 		gold += len(spans(s.Tags))
@@ -194,7 +213,7 @@ func tuneBias(m *Model, sents []Sentence, lex Lexicon, logf func(string, ...any)
 	f1 := make([]float64, biasSteps+1)
 	for k := range f1 {
 		m.bias = maxAbs * biasMax * float32(k) / biasSteps
-		f1[k] = Evaluate(m, sents, lex).Overall.F1()
+		f1[k] = evaluate(m, sents, lex, pre).Overall.F1()
 	}
 	best, bestF := 0, -1.0
 	for k := range f1 {
@@ -328,9 +347,10 @@ func trainEnsemble(train []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	m.finish(keys, w, tw, opt.Prune)
 	m.info = Info{
-		FormatVersion: formatVersion,
+		FormatVersion: 1,
 		FeatureSet:    featureSetHash(),
 		Lexicon:       m.lexicon,
+		Stages:        1,
 		Iterations:    iters,
 		Members:       opt.Members,
 		Sentences:     len(train),
@@ -340,7 +360,7 @@ func trainEnsemble(train []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	msg := fmt.Sprintf("model: %d members, %d feature rows of %d (%.1fs)", opt.Members, len(m.featKeys), len(keys), time.Since(start).Seconds())
 	if len(opt.Dev) > 0 {
-		r := Evaluate(m, opt.Dev, opt.Lexicon)
+		r := evaluate(m, opt.Dev, opt.Lexicon, opt.s1Dev)
 		msg += fmt.Sprintf(", dev F1 %.2f (P %.2f R %.2f)", 100*r.Overall.F1(), 100*r.Overall.Precision(), 100*r.Overall.Recall())
 	}
 	opt.Logf("%s", msg)
@@ -559,6 +579,7 @@ func (td *trainData) featurize(shift int) (keys []uint64, tr, dev *corpus) {
 	rows := map[uint64]int32{}
 	var buf []uint64
 	tr = &corpus{gold: td.gold, sentOff: []int32{0}, tokOff: []int32{0}}
+	fz.s1pre = opt.s1Train
 	fz.walk(td.words, docWindow, func(s int) {
 		f := td.foldOf(s, shift)
 		fz.stats, fz.letters = foldStats[f], foldLetters[f]
@@ -581,6 +602,7 @@ func (td *trainData) featurize(shift int) (keys []uint64, tr, dev *corpus) {
 	if len(td.dev) > 0 {
 		dev = &corpus{sentOff: []int32{0}, tokOff: []int32{0}}
 		fz.stats, fz.letters = m.stats, m.letters
+		fz.s1pre = opt.s1Dev
 		fz.walk(td.dev, docWindow, nil, func(s int) {
 			for i := range td.dev[s] {
 				buf = fz.features(i, buf[:0])
@@ -724,13 +746,14 @@ func (m *Model) setWeights(keys []uint64, qw, qt []int32) {
 // calibrate fits Score's logistic function on held-out sentences: the
 // probability that a found entity is correct given its margin (Newton's
 // method on the log-likelihood, with a weak prior that keeps it finite).
-func calibrate(m *Model, sents []Sentence, lex Lexicon) (a, b float32) {
+func calibrate(m *Model, sents []Sentence, lex Lexicon, pre s1Preds) (a, b float32) {
 	type obs struct {
 		x  float64
 		ok bool
 	}
 	var data []obs
 	d := m.newDecoder(lex)
+	d.pre = pre
 	words := make([][]string, len(sents))
 	for i, s := range sents {
 		words[i] = normalizeAll(s.Words)
