@@ -274,7 +274,7 @@ func (x *context) typeActors(cd *cand, civilianVictims bool) {
 		}
 		cd.actor2 = civ
 	case ExplosionsRemote:
-		if cd.actor2 == nil && (civilianVictims || x.unarmedDeaths(cd)) {
+		if cd.actor2 == nil && (civilianVictims || x.unarmedDeaths(cd)) && !x.noCasualties(cd) {
 			cd.actor2 = civ
 		}
 	case Protests:
@@ -302,12 +302,50 @@ func (x *context) typeActors(cd *cand, civilianVictims bool) {
 			// people arrested, property looted or destroyed, with no armed
 			// group named as the target: civilians
 			if cd.actor2 == nil || !x.armedRef(cd.actor2) {
-				if x.featIn(cd.cl.start, cd.cl.end)&fArmed == 0 {
+				if x.featIn(cd.cl.start, cd.cl.end)&fArmed == 0 && !(cd.sub == Arrests && x.cellInSentence(cd)) {
 					cd.actor2 = civ
 				}
 			}
 		}
 	}
+}
+
+// noCasualties reports a strike whose own clause says it hit no one
+// (طالت غارات أخرى أطراف المدينة من دون أن تسجل إصابات) and names no
+// civilians: no civilian victims to code.
+func (x *context) noCasualties(cd *cand) bool {
+	d := x.d
+	if x.featIn(cd.cl.start, cd.cl.end)&fCivilian != 0 {
+		return false
+	}
+	for t := cd.tr.end; t < cd.cl.end; t++ {
+		switch d.TokNorm(t) {
+		case "دون", "بدون", "لم", "ولم":
+			for k := t + 1; k < min(t+6, int(d.Sents[cd.sent].End)); k++ {
+				if casualtyNouns[d.TokNorm(k)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var casualtyNouns = normSet("إصابات", "اصابات", "خسائر", "ضحايا", "قتلى", "إصابة")
+
+// cellWords name a clandestine armed cell: its arrested members are not
+// civilians (ضبط خلية مكونة من أربعة أشخاص).
+var cellWords = normSet("خلية", "الخلية", "خلايا", "الخلايا", "خليه")
+
+// cellInSentence reports an arrest of the members of a cell.
+func (x *context) cellInSentence(cd *cand) bool {
+	s := x.d.Sents[cd.sent]
+	for t := int(s.Start); t < int(s.End); t++ {
+		if cellWords[x.d.TokNorm(t)] {
+			return true
+		}
+	}
+	return false
 }
 
 // weaponsOwner puts the side whose weapons were intercepted, found or

@@ -1310,6 +1310,14 @@ func isPreposition(w string) bool {
 	return false
 }
 
+// memberWords may stand between unidentified fighters and the group they
+// are said to belong to.
+var memberWords = normSet("يشتبه", "يعتقد", "يرجح", "في", "انتمائهم", "بانتمائهم", "انتمائه", "بانتمائه",
+	"ينتمون", "ينتمي", "يتبعون", "يتبع", "يرتدون", "يرتدي", "زي", "الزي", "بزي", "العسكري", "إلى", "الى")
+
+// memberCore are the words of memberWords that state the belonging.
+var memberCore = normSet("انتمائهم", "بانتمائهم", "انتمائه", "بانتمائه", "ينتمون", "ينتمي", "يتبعون", "يتبع", "زي", "الزي", "بزي")
+
 // partitiveOf returns the named actor an unidentified mention at sp is
 // drawn from ("مسلحون من تنظيم داعش"), -1 when none.
 func (x *context) partitiveOf(sp doc.Span) int {
@@ -1321,10 +1329,23 @@ func (x *context) partitiveOf(sp doc.Span) int {
 		}
 	}
 	skip()
-	if t >= len(d.Tokens) || d.TokNorm(t) != "من" {
+	if t >= len(d.Tokens) {
 		return -1
 	}
-	t++
+	if d.TokNorm(t) == "من" {
+		t++
+	} else {
+		// "مسلحون يشتبه في انتمائهم إلى X", "ينتمون إلى X", "يرتدون زي X":
+		// the group they are said to belong to, or whose uniform they wear
+		core := false
+		for k := t; k < min(t+6, len(d.Tokens)) && memberWords[d.TokNorm(k)]; k++ {
+			core = core || memberCore[d.TokNorm(k)]
+			t = k + 1
+		}
+		if !core {
+			return -1
+		}
+	}
 	skip()
 	if t >= len(d.Tokens) {
 		return -1
@@ -1444,7 +1465,7 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 		return roleNone, "a supporter or leader of another actor (بقيادة، بدعم، بإسناد من)"
 	case hasPrefix(pro, "ل") && (prev == "تابعه" || prev == "التابعه" || prev == "تابع" || prev == "التابع" || prev == "تابعين"):
 		return roleAgent, "تابعة لـ (belonging to)"
-	case prev == "يد" && (prev2 == "علي" || prev2 == "وعلي"):
+	case (prev == "يد" || prev == "ايدي") && (prev2 == "علي" || prev2 == "وعلي"):
 		return roleAgent, "على يد"
 	case prev == "قبل" && (prev2 == "من" || prev2 == "ومن"):
 		return roleAgent, "من قبل"
@@ -1466,6 +1487,9 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			return r, why
 		}
 		return rolePatient, "after على"
+	case (prev == "واخرين" || prev == "واخرون") && t > tr.start && x.betweenOthers(tr, t):
+		// "بين عناصر من X وآخرين من Y": the others are the second side
+		return roleCounterpart, "after بين … وآخرين من, the second side"
 	case launchedBy[prev]:
 		return roleAgent, "after " + prev + " (launched by)"
 	case (prev == "من" || prev == "ومن") && (tr.t.Class == cKill || hasKillNear(x, t) || x.injuredNear(t)):
@@ -1487,6 +1511,9 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 			}
 		}
 		return rolePatient, "after ل"
+	case firedBy[prev]:
+		// "قتل سبعة متظاهرين برصاص قوات الأمن": whose bullets or shells
+		return roleAgent, "after " + prev + " (fired by)"
 	case hasPrefix(pro, "ب") && t > tr.start:
 		return roleNone, "after ب"
 	}
@@ -1523,6 +1550,21 @@ func (x *context) roleAt(cd *cand, sp doc.Span) (role, string) {
 	}
 	return roleNone, ""
 }
+
+// betweenOthers reports "بين … وآخرين من Y" before the actor at t, with
+// the بين after trigger tr and belonging to it.
+func (x *context) betweenOthers(tr *trig, t int) bool {
+	for k := t - 3; k > tr.start && k >= t-16; k-- {
+		if w := x.d.TokNorm(k); w == "بين" || w == "وبين" {
+			return k < tr.end || !x.otherClassBetween(tr, tr.end, k)
+		}
+	}
+	return false
+}
+
+// firedBy are instrument nouns whose genitive is the one who fired them
+// (برصاص قوات الأمن، بنيران الجيش، بقذائف الدعم السريع).
+var firedBy = normSet("برصاص", "وبرصاص", "بنيران", "بقذائف", "بصواريخ", "بطلقات", "برصاصة", "بقذيفة", "بصاروخ")
 
 // supportWords introduce an actor that supports or leads another's act
 // (بدعم من طيران التحالف، بإسناد من، بغطاء جوي من، المدعومة من).

@@ -117,6 +117,26 @@ func (x *context) fatalities(cd *cand, cls []clause) {
 		}
 	}
 	if !found {
+		// "ما تسبب بحالات اختناق … ووفاة طبيب": a death (وفاة) of a
+		// named victim told as the event's result in its sentence
+		s := d.Sents[cd.sent]
+		for t := cd.tr.end; t+1 < int(s.End); t++ {
+			switch d.TokNorm(t) {
+			case "وفاه", "ووفاه", "بوفاه", "وبوفاه":
+			default:
+				continue
+			}
+			if x.triggerBetween(cd.tr.end, t) {
+				continue
+			}
+			if n, ok := victimNoun(d.TokNorm(t + 1)); ok && d.Tokens[t+1].Kind == doc.Word && !x.isNumberWord(t+1) {
+				total += n
+				found = true
+				cd.note("fatalities +%d (death of %q)", n, d.TokText(t+1))
+			}
+		}
+	}
+	if !found {
 		// "سقوط قتلى" / "قتلى وجرحى" without figures
 		if f := x.featIn(cd.cl.start, cd.cl.end); f&fKilled != 0 && f&fInjured == 0 {
 			total, found = 3, true

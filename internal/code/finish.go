@@ -204,6 +204,7 @@ func (x *context) finish(cands []*cand) []doc.Event {
 	kept = x.merge(kept)
 	x.fillCounterparts(kept)
 	x.claimsOfResponsibility(kept)
+	x.accusations(kept)
 	for _, cd := range kept {
 		if sameActor(cd.actor1, cd.actor2) || (cd.actor1 != nil && cd.actor2 != nil && cd.actor1.Name == cd.actor2.Name) {
 			cd.actor2 = nil
@@ -276,6 +277,61 @@ func (x *context) claimsOfResponsibility(evs []*cand) {
 				e.actor1 = &a
 				e.note("actor1 %s (claimed responsibility)", a.Name)
 			}
+		}
+	}
+}
+
+// accuseVerbs accuse someone of an act (اتهم مسؤولون حركة الشباب بالوقوف
+// وراء التفجير).
+var accuseVerbs = normSet("اتهم", "اتهمت", "واتهم", "واتهمت", "يتهم", "تتهم", "ويتهم", "وتتهم", "متهما", "متهمة", "متهمين", "اتهموا", "واتهموا")
+
+// accuseObjects name the act the accused is charged with.
+var accuseObjects = normSet("بالوقوف", "بتنفيذ", "بالمسؤولية", "بمسؤوليتها", "بالضلوع", "بارتكاب", "بشن", "بتدبير")
+
+// accusations give an attack the armed actor accused of it, in its own
+// sentence or the next, as its perpetrator (annotation: the alleged
+// perpetrator is actor1). The party read before as actor1 with no
+// counterpart (a convoy "تابعة لـ" it) is then the target.
+func (x *context) accusations(evs []*cand) {
+	d := x.d
+	for t := range d.Tokens {
+		if !accuseVerbs[d.TokNorm(t)] {
+			continue
+		}
+		si := d.SentenceOf(t)
+		s := d.Sents[si]
+		var accused *doc.ActorRef
+		for _, a := range d.Actors {
+			at := int(a.Span.Start)
+			if at <= t || at > t+5 || a.Span.Start >= s.End || !x.armed(&a.ActorRef) {
+				continue
+			}
+			for k := int(a.Span.End); k < min(int(a.Span.End)+3, int(s.End)); k++ {
+				if accuseObjects[d.TokNorm(k)] {
+					r := a.ActorRef
+					accused = &r
+					break
+				}
+			}
+			break
+		}
+		if accused == nil {
+			continue
+		}
+		for _, e := range evs {
+			if (e.sent != si && e.sent != si-1) || e.tr.start > t || (e.typ != ExplosionsRemote && e.typ != ViolenceCivilians && e.typ != Battles) {
+				continue
+			}
+			switch {
+			case e.actor1 == nil:
+			case e.actor2 == nil && !sameActor(e.actor1, accused) && e.typ != ViolenceCivilians:
+				e.actor2 = e.actor1
+			default:
+				continue
+			}
+			a := *accused
+			e.actor1 = &a
+			e.note("actor1 %s (accused of the act)", a.Name)
 		}
 	}
 }
