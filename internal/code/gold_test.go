@@ -2,16 +2,14 @@ package code_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
-	"github.com/rasd-project/rasd/internal/contract"
 	"github.com/rasd-project/rasd/internal/eval"
-	"github.com/rasd-project/rasd/internal/input"
+	"github.com/rasd-project/rasd/internal/eval/evaltest"
 )
 
 // scoreSet runs the standard pipeline over an articles file and scores it
@@ -25,39 +23,7 @@ func scoreSet(t *testing.T, articles, gold string) eval.Report {
 // scoreSetOut is scoreSet that also returns the predictions (JSON Lines).
 func scoreSetOut(t *testing.T, articles, gold string) (eval.Report, []byte) {
 	t.Helper()
-	p := standardPipeline(t)
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	input.Read(context.Background(), articles, input.Options{}, func(it input.Item) bool {
-		if it.Err != nil {
-			t.Errorf("%s: %v", it.Input.Source, it.Err)
-			return true
-		}
-		d, err := p.Process(it.Input)
-		if err != nil {
-			t.Errorf("%s: %v", it.Input.Source, err)
-			return true
-		}
-		if err := enc.Encode(contract.FromDoc(d, contract.Options{})); err != nil {
-			t.Fatal(err)
-		}
-		return true
-	})
-	raw := append([]byte(nil), out.Bytes()...)
-	pred, _, err := eval.Load(&out, "prediction")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	g, order, err := eval.Load(f, gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eval.Score(g, order, pred), raw
+	return evaltest.Score(t, standardPipeline(t), articles, gold)
 }
 
 // floors fail the test when a figure drops below them: they sit a little

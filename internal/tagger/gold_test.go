@@ -1,59 +1,18 @@
 package tagger_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/rasd-project/rasd/internal/contract"
 	"github.com/rasd-project/rasd/internal/eval"
-	"github.com/rasd-project/rasd/internal/input"
+	"github.com/rasd-project/rasd/internal/eval/evaltest"
 	"github.com/rasd-project/rasd/internal/kb"
 	"github.com/rasd-project/rasd/internal/kb/embedded"
 	"github.com/rasd-project/rasd/internal/ner"
 	"github.com/rasd-project/rasd/internal/pipeline"
 	"github.com/rasd-project/rasd/internal/tagger"
 )
-
-// score runs a pipeline over an articles file and scores it against gold.
-func score(t *testing.T, p *pipeline.Pipeline, articles, gold string) eval.Report {
-	t.Helper()
-	var out bytes.Buffer
-	enc := json.NewEncoder(&out)
-	input.Read(context.Background(), articles, input.Options{}, func(it input.Item) bool {
-		if it.Err != nil {
-			t.Errorf("%s: %v", it.Input.Source, it.Err)
-			return true
-		}
-		d, err := p.Process(it.Input)
-		if err != nil {
-			t.Errorf("%s: %v", it.Input.Source, err)
-			return true
-		}
-		if err := enc.Encode(contract.FromDoc(d, contract.Options{})); err != nil {
-			t.Error(err)
-			return false
-		}
-		return true
-	})
-	pred, _, err := eval.Load(&out, "prediction")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	g, order, err := eval.Load(f, gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eval.Score(g, order, pred)
-}
 
 // TestTaggerAddsRecall checks the rule for the learned tagger: with
 // it, place and actor recall are not lower than the knowledge base's
@@ -80,8 +39,8 @@ func TestTaggerAddsRecall(t *testing.T) {
 			if _, err := os.Stat(gold); err != nil {
 				t.Skipf("%s absent", gold)
 			}
-			a := score(t, kbOnly, articles, gold)
-			b := score(t, withNER, articles, gold)
+			a, _ := evaltest.Score(t, kbOnly, articles, gold)
+			b, _ := evaltest.Score(t, withNER, articles, gold)
 			for _, c := range []struct {
 				what   string
 				kb, nr eval.PRF
