@@ -123,18 +123,7 @@ func (m *Model) encode() []byte {
 		prev = k
 		c := s.row(int32(r))
 		b = binary.AppendUvarint(b, uint64(c[0]))
-		mask := uint64(0)
-		for y, n := range c[1:] {
-			if n != 0 {
-				mask |= 1 << y
-			}
-		}
-		b = binary.AppendUvarint(b, mask)
-		for _, n := range c[1:] {
-			if n != 0 {
-				b = binary.AppendUvarint(b, uint64(n))
-			}
-		}
+		b = appendSparse(b, c[1:], func(b []byte, n uint32) []byte { return binary.AppendUvarint(b, uint64(n)) })
 	}
 	lm := m.letters
 	b = binary.AppendUvarint(b, uint64(len(lm.keys)))
@@ -143,18 +132,7 @@ func (m *Model) encode() []byte {
 		b = binary.AppendUvarint(b, k-prev)
 		prev = k
 		c := lm.counts[r*lm.nc : (r+1)*lm.nc]
-		mask := uint64(0)
-		for y, n := range c {
-			if n != 0 {
-				mask |= 1 << y
-			}
-		}
-		b = binary.AppendUvarint(b, mask)
-		for _, n := range c {
-			if n != 0 {
-				b = binary.AppendUvarint(b, uint64(n))
-			}
-		}
+		b = appendSparse(b, c, func(b []byte, n uint32) []byte { return binary.AppendUvarint(b, uint64(n)) })
 	}
 	b = m.appendFeatures(b)
 	if version == 2 {
@@ -180,17 +158,24 @@ func (m *Model) appendFeatures(b []byte) []byte {
 		b = binary.AppendUvarint(b, k-prev)
 		prev = k
 		q := m.qw[i*m.nt : (i+1)*m.nt]
-		mask := uint64(0)
-		for y, v := range q {
-			if v != 0 {
-				mask |= 1 << y
-			}
+		b = appendSparse(b, q, func(b []byte, v int32) []byte { return binary.AppendVarint(b, int64(v)) })
+	}
+	return b
+}
+
+// appendSparse appends a row as a bit mask of its non-zero positions
+// (uvarint) followed by those values, each written by put.
+func appendSparse[T int32 | uint32](b []byte, row []T, put func([]byte, T) []byte) []byte {
+	mask := uint64(0)
+	for y, v := range row {
+		if v != 0 {
+			mask |= 1 << y
 		}
-		b = binary.AppendUvarint(b, mask)
-		for _, v := range q {
-			if v != 0 {
-				b = binary.AppendVarint(b, int64(v))
-			}
+	}
+	b = binary.AppendUvarint(b, mask)
+	for _, v := range row {
+		if v != 0 {
+			b = put(b, v)
 		}
 	}
 	return b
