@@ -293,8 +293,8 @@ func setActor(out *doc.ActorMention, a *kb.Actor, d *doc.Doc) {
 }
 
 // dictionaryForm is the text of a name span with the article restored
-// where a ل before it swallowed the article's alef: "للكتيبة 92" is
-// mentioned as "كتيبة 92" and named "الكتيبة 92".
+// where a ل before it swallowed the article's alef: "للكتيبة 61" is
+// mentioned as "كتيبة 61" and named "الكتيبة 61".
 func dictionaryForm(d *doc.Doc, sp doc.Span) string {
 	text := d.SpanText(sp)
 	if sp.Empty() {

@@ -92,9 +92,10 @@ func TestTrainErrors(t *testing.T) {
 	}
 }
 
-func TestModelRoundTrip(t *testing.T) {
-	m := trainFixture(t, fixtureLex, 0)
-	data := modelBytes(t, m)
+// roundTrip loads data, the file written from m, and checks the loaded
+// model encodes and describes itself as m does.
+func roundTrip(t *testing.T, m *Model, data []byte) *Model {
+	t.Helper()
 	m2, err := Load(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -105,6 +106,13 @@ func TestModelRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(m2.Info(), m.Info()) {
 		t.Errorf("Info after round trip = %+v; want %+v", m2.Info(), m.Info())
 	}
+	return m2
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := trainFixture(t, fixtureLex, 0)
+	data := modelBytes(t, m)
+	m2 := roundTrip(t, m, data)
 	// uncompressed files load as well
 	m3, err := Load(bytes.NewReader(m.encode()))
 	if err != nil {

@@ -204,26 +204,15 @@ func trainStacked(train []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	m2.stage1 = m1
 	m2.stats, m2.letters, m2.cues = m1.stats, m1.letters, m1.cues
-	switch {
-	case len(opt.Dev) > 0:
-		m2.bias = tuneBias(m2, opt.Dev, opt.Lexicon, nil, opt.Logf)
-		m2.calA, m2.calB = calibrate(m2, opt.Dev, opt.Lexicon, nil)
-	case len(train) >= 20:
-		cut := len(train) * 9 / 10
-		two.Logf = func(string, ...any) {}
-		two.s1Train = pre[:cut]
-		held, err := trainEnsemble(train[:cut], two)
-		if err != nil {
-			return nil, err
-		}
-		held.bias = tuneBias(held, train[cut:], opt.Lexicon, pre[cut:], opt.Logf)
-		m2.bias = held.bias / held.scale * m2.scale
-		m2.calA, m2.calB = calibrate(held, train[cut:], opt.Lexicon, pre[cut:])
-	default:
-		m2.calA, m2.calB = 1, 0
+	err = fitBias(m2, train, opt, pre, func(cut int) (*Model, error) {
+		sub := two
+		sub.Logf = func(string, ...any) {}
+		sub.s1Train = pre[:cut]
+		return trainEnsemble(train[:cut], sub)
+	})
+	if err != nil {
+		return nil, err
 	}
-	m2.qbias = quantize(m2.bias, m2.scale)
-	m2.bias = float32(m2.qbias) * m2.scale
 	m2.info.FormatVersion = formatVersion
 	m2.info.Stages = 2
 	opt.Logf("stage 2: entity bias %.4g; score calibration: %.4g*margin%+.4g", m2.bias, m2.calA, m2.calB)

@@ -28,16 +28,7 @@ func TestStackedModel(t *testing.T) {
 	if other := modelBytes(t, trainStackedFixture(t, 3)); !bytes.Equal(data, other) {
 		t.Error("two stacked trainings with the same seed and data wrote different models")
 	}
-	m2, err := Load(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(m2.encode(), m.encode()) {
-		t.Error("Load(WriteTo(m)) encodes differently from m")
-	}
-	if !reflect.DeepEqual(m2.Info(), m.Info()) {
-		t.Errorf("Info after round trip = %+v; want %+v", m2.Info(), m.Info())
-	}
+	m2 := roundTrip(t, m, data)
 	words := strings.Fields("التقى الوزير كريم ناصر بوفد من الأمم المتحدة في دمشق ثم عاد كريم ناصر إلى دمشق")
 	if got, want := m2.TagWords(words, fixtureLex), m.TagWords(words, fixtureLex); !reflect.DeepEqual(got, want) {
 		t.Errorf("TagWords after round trip = %v; want %v", got, want)

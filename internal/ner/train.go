@@ -161,29 +161,44 @@ func Train(train []Sentence, opt TrainOptions) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	sub := opt
+	sub.Logf = func(string, ...any) {}
+	err = fitBias(m, train, opt, nil, func(cut int) (*Model, error) { return trainEnsemble(train[:cut], sub) })
+	if err != nil {
+		return nil, err
+	}
+	opt.Logf("entity bias %.4g; score calibration: %.4g*margin%+.4g", m.bias, m.calA, m.calB)
+	return m, nil
+}
+
+// fitBias sets m's entity bias and score calibration: on opt.Dev when
+// there is one, else on the last 10% of train, with a model that retrain
+// trains the same way on the first cut sentences. s1 are the stage-1
+// predictions of train for a second stage (nil for one stage).
+func fitBias(m *Model, train []Sentence, opt TrainOptions, s1 s1Preds, retrain func(cut int) (*Model, error)) error {
 	switch {
 	case len(opt.Dev) > 0:
 		m.bias = tuneBias(m, opt.Dev, opt.Lexicon, nil, opt.Logf)
 		m.calA, m.calB = calibrate(m, opt.Dev, opt.Lexicon, nil)
 	case len(train) >= 20:
-		// tune on a model trained the same way on the first 90%
 		cut := len(train) * 9 / 10
-		sub := opt
-		sub.Logf = func(string, ...any) {}
-		held, err := trainEnsemble(train[:cut], sub)
+		held, err := retrain(cut)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		held.bias = tuneBias(held, train[cut:], opt.Lexicon, nil, opt.Logf)
+		var tail s1Preds
+		if s1 != nil {
+			tail = s1[cut:]
+		}
+		held.bias = tuneBias(held, train[cut:], opt.Lexicon, tail, opt.Logf)
 		m.bias = held.bias / held.scale * m.scale
-		m.calA, m.calB = calibrate(held, train[cut:], opt.Lexicon, nil)
+		m.calA, m.calB = calibrate(held, train[cut:], opt.Lexicon, tail)
 	default:
 		m.calA, m.calB = 1, 0
 	}
 	m.qbias = quantize(m.bias, m.scale)
 	m.bias = float32(m.qbias) * m.scale
-	opt.Logf("entity bias %.4g; score calibration: %.4g*margin%+.4g", m.bias, m.calA, m.calB)
-	return m, nil
+	return nil
 }
 
 // tuneBias tries biasSteps+1 entity biases, from 0 to biasMax times the

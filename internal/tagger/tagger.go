@@ -110,7 +110,7 @@ func (s *Stage) Run(d *doc.Doc) {
 	for _, m := range s.t.Tag(d, s.lex) {
 		isArmed := m.Kind == doc.MOrg && armed(d, m.Span)
 		if isArmed {
-			// a unit named by its number: الكتيبة 92، اللواء 52
+			// a unit named by its number: الكتيبة 61، اللواء 52
 			if e := int(m.End); e < len(d.Tokens) && d.Tokens[e].Kind == doc.Number {
 				m.Span = extend(d, m.Span, e+1)
 			}

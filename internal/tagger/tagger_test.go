@@ -72,11 +72,7 @@ func TestCombine(t *testing.T) {
 	}
 	d := run(t, f, text)
 
-	var actors []string
-	for _, a := range d.Actors {
-		actors = append(actors, d.SpanText(a.Span)+"="+a.Name)
-	}
-	all := strings.Join(actors, " | ")
+	all := actorList(d)
 	if !strings.Contains(all, "لواء الصقور الجديد=لواء الصقور الجديد") {
 		t.Errorf("the armed organisation is not an actor: %s", all)
 	}
@@ -125,16 +121,21 @@ func TestKBWins(t *testing.T) {
 // TestNumberedUnit extends a unit's name over its number and drops a head
 // noun alone. Sentences written for the test.
 func TestNumberedUnit(t *testing.T) {
-	d := run(t, fake{"الكتيبة": "ORG", "فرقة": "ORG"}, "اشتبكت الكتيبة 92 مع مسلحين قرب مقر فرقة في المدينة.")
-	var names []string
-	for _, a := range d.Actors {
-		names = append(names, d.SpanText(a.Span)+"="+a.Name)
-	}
-	got := strings.Join(names, " | ")
-	if !strings.Contains(got, "الكتيبة 92=الكتيبة 92") {
+	d := run(t, fake{"الكتيبة": "ORG", "فرقة": "ORG"}, "اشتبكت الكتيبة 61 مع مسلحين قرب مقر فرقة في المدينة.")
+	got := actorList(d)
+	if !strings.Contains(got, "الكتيبة 61=الكتيبة 61") {
 		t.Errorf("numbered unit: %s", got)
 	}
 	if strings.Contains(got, "فرقة") {
 		t.Errorf("a head noun alone became an actor: %s", got)
 	}
+}
+
+// actorList lists d's actors as "mention=name", joined by " | ".
+func actorList(d *doc.Doc) string {
+	var out []string
+	for _, a := range d.Actors {
+		out = append(out, d.SpanText(a.Span)+"="+a.Name)
+	}
+	return strings.Join(out, " | ")
 }
