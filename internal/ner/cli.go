@@ -120,8 +120,9 @@ func EvalCommand(args []string, stdout, stderr io.Writer, lex Lexicon) error {
 	fs.SetOutput(stderr)
 	conll := fs.String("conll", "", "gold sentences, CoNLL `FILE`")
 	modelPath := fs.String("model", "", "model `FILE` (default: the embedded model)")
+	predPath := fs.String("pred", "", "also write each token with its gold and predicted tag to `FILE` (conlleval's input)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: rasd eval ner --conll TEST [--model MODEL]")
+		fmt.Fprintln(fs.Output(), "usage: rasd eval ner --conll TEST [--model MODEL] [--pred FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -148,11 +149,30 @@ func EvalCommand(args []string, stdout, stderr io.Writer, lex Lexicon) error {
 	if m.Info().Lexicon && lex == nil {
 		return errors.New("eval ner: the model was trained with a lexicon and none was given")
 	}
-	r := Evaluate(m, gold, lex)
+	pred := Predict(m, gold, lex)
 	el := time.Since(start)
+	r := Score(gold, pred)
 	fmt.Fprint(stdout, r)
+	if *predPath != "" {
+		if err := writePredictions(*predPath, gold, pred); err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+	}
 	fmt.Fprintf(stderr, "eval ner: tagged %d tokens in %.2fs (%.0f tokens/s)\n", r.Tokens, el.Seconds(), float64(r.Tokens)/el.Seconds())
 	return nil
+}
+
+// writePredictions writes "word gold predicted" lines, a blank line
+// after each sentence: the input format of conlleval.
+func writePredictions(path string, gold []Sentence, pred [][]string) error {
+	var b strings.Builder
+	for i, g := range gold {
+		for j, w := range g.Words {
+			fmt.Fprintf(&b, "%s %s %s\n", w, g.Tags[j], pred[i][j])
+		}
+		b.WriteByte('\n')
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 func readCoNLLFile(path string) ([]Sentence, error) {

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,6 +47,31 @@ func TestTrainEvalCommands(t *testing.T) {
 	if !strings.Contains(out.String(), "processed 75 tokens with 19 phrases;") {
 		t.Errorf("EvalCommand output:\n%s", out.String())
 	}
+	// --pred writes conlleval's input, which scores as the report does
+	pred := filepath.Join(dir, "pred.txt")
+	out.Reset()
+	if err := EvalCommand([]string{"--conll", fixture, "--model", model, "--pred", pred}, &out, &errs, fixtureLex); err != nil {
+		t.Fatalf("EvalCommand --pred: %v", err)
+	}
+	gold, err := readCoNLLFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readPredictions(pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(gold) {
+		t.Fatalf("--pred: %d sentences, want %d", len(got), len(gold))
+	}
+	for i := range gold {
+		if strings.Join(got[i].Words, " ") != strings.Join(gold[i].Words, " ") || strings.Join(got[i].Tags, " ") != strings.Join(gold[i].Tags, " ") {
+			t.Fatalf("--pred sentence %d: words or gold tags differ from the input", i)
+		}
+	}
+	if r := Score(gold, predTags(got)); r.String() != out.String() {
+		t.Errorf("--pred file scores\n%s\nthe command printed\n%s", r, out.String())
+	}
 	if err := EvalCommand([]string{"--conll", fixture, "--model", model}, &out, &errs, nil); err == nil {
 		t.Error("EvalCommand of a lexicon model without a lexicon: want an error")
 	}
@@ -83,4 +109,42 @@ func TestCommandErrors(t *testing.T) {
 			t.Errorf("EvalCommand(%q): want an error", args)
 		}
 	}
+}
+
+// predSentence is a sentence of a --pred file: words, gold and predicted tags.
+type predSentence struct {
+	Words, Tags, Pred []string
+}
+
+// readPredictions reads a file written by eval ner --pred.
+func readPredictions(path string) ([]predSentence, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []predSentence
+	var cur predSentence
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" {
+			if len(cur.Words) > 0 {
+				out = append(out, cur)
+				cur = predSentence{}
+			}
+			continue
+		}
+		f := strings.Split(line, " ")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		cur.Words, cur.Tags, cur.Pred = append(cur.Words, f[0]), append(cur.Tags, f[1]), append(cur.Pred, f[2])
+	}
+	return out, nil
+}
+
+func predTags(ps []predSentence) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Pred
+	}
+	return out
 }

@@ -198,23 +198,33 @@ func Evaluate(m *Model, gold []Sentence, lex Lexicon) Report {
 	return evaluate(m, gold, lex, nil)
 }
 
+// Predict tags the words of sents with m as Evaluate does and returns
+// the BIO tags of each sentence.
+func Predict(m *Model, sents []Sentence, lex Lexicon) [][]string {
+	return predict(m, sents, lex, nil)
+}
+
 // evaluate is Evaluate; pre, when not nil, are stage-1 predictions of
 // gold for a stage-2 model to read instead of running its stage 1.
 func evaluate(m *Model, gold []Sentence, lex Lexicon, pre s1Preds) Report {
-	s := newScorer()
+	return Score(gold, predict(m, gold, lex, pre))
+}
+
+// predict is Predict with evaluate's pre.
+func predict(m *Model, sents []Sentence, lex Lexicon, pre s1Preds) [][]string {
 	d := m.newDecoder(lex)
 	d.pre = pre
-	words := make([][]string, len(gold))
-	for i, g := range gold {
+	words := make([][]string, len(sents))
+	for i, g := range sents {
 		words[i] = normalizeAll(g.Words)
 	}
-	var pred []string
+	pred := make([][]string, len(sents))
 	d.tagSents(words, docWindow, false, func(i int) {
-		pred = pred[:0]
-		for j := range gold[i].Words {
-			pred = append(pred, m.bio[d.path[j]])
+		p := make([]string, len(sents[i].Words))
+		for j := range p {
+			p[j] = m.bio[d.path[j]]
 		}
-		s.add(gold[i].Tags, pred)
+		pred[i] = p
 	})
-	return s.report()
+	return pred
 }
