@@ -233,6 +233,7 @@ type batchOptions struct {
 
 type batchStats struct {
 	ok, failed, events int
+	skipped            int // files left out of directory walks for their extension
 	bytes              int64
 	elapsed            time.Duration
 }
@@ -247,7 +248,16 @@ func runBatch(ctx context.Context, e *env, p *pipeline.Pipeline, paths []string,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	files, bad := input.Expand(paths)
+	files, bad, skipped := input.Expand(paths)
+	if len(skipped) > 0 {
+		st.skipped = len(skipped)
+		files := "files"
+		if len(skipped) == 1 {
+			files = "file"
+		}
+		fmt.Fprintf(e.stderr, "rasd: skipped %d %s in the directories given whose extension rasd does not read (%s), e.g. %s; name a file to read it anyway\n",
+			len(skipped), files, strings.Join(input.Extensions, " "), skipped[0])
+	}
 	type job struct {
 		seq int
 		it  input.Item

@@ -380,6 +380,10 @@ func TestExtractDirectory(t *testing.T) {
 		r := rasd(t, "", "extract", "--details", dir)
 		r.want(t, 0)
 		wantSummary(t, r.stderr, 6, 0)
+		// the two files with other extensions are counted; hidden ones are not
+		if !strings.Contains(r.stderr, "rasd: skipped 2 files in the directories given") {
+			t.Errorf("stderr does not report the 2 skipped files:\n%s", r.stderr)
+		}
 		if i == 0 {
 			first = r.stdout
 		} else if r.stdout != first {

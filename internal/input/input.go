@@ -65,7 +65,10 @@ var ErrUnsupported = errors.New("unsupported file type")
 // Expand resolves paths to the files to read, walking directories
 // recursively (hidden entries skipped, only known extensions, sorted).
 // Errors for missing paths are returned as Items with Err set, in order.
-func Expand(paths []string) (files []string, bad []Item) {
+// skipped lists the files found in directories that were left out for
+// their extension (hidden ones are not listed), so that callers can say
+// so; a file named on the command line is always read.
+func Expand(paths []string) (files []string, bad []Item, skipped []string) {
 	for _, p := range paths {
 		if p == "-" {
 			files = append(files, p)
@@ -93,8 +96,12 @@ func Expand(paths []string) (files []string, bad []Item) {
 				}
 				return nil
 			}
-			if !de.IsDir() && known(name) {
-				found = append(found, q)
+			if !de.IsDir() {
+				if known(name) {
+					found = append(found, q)
+				} else {
+					skipped = append(skipped, q)
+				}
 			}
 			return nil
 		})
@@ -104,7 +111,7 @@ func Expand(paths []string) (files []string, bad []Item) {
 		sort.Strings(found)
 		files = append(files, found...)
 	}
-	return files, bad
+	return files, bad, skipped
 }
 
 // pathErr drops the operation and path from an *fs.PathError: the report

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -71,7 +72,7 @@ func TestExpand(t *testing.T) {
 	missing := filepath.Join(dir, "missing.txt")
 	missingDir := filepath.Join(dir, "nodir")
 
-	files, bad := Expand([]string{missing, dir, "-", lone, missingDir})
+	files, bad, skipped := Expand([]string{missing, dir, "-", lone, missingDir})
 	var rel []string
 	for _, f := range files {
 		if f == "-" || f == lone {
@@ -89,6 +90,15 @@ func TestExpand(t *testing.T) {
 	if strings.Join(rel, " ") != strings.Join(want, " ") {
 		t.Errorf("Expand files\n%q\nwant\n%q", rel, want)
 	}
+	var rs []string
+	for _, f := range skipped {
+		r, _ := filepath.Rel(dir, f)
+		rs = append(rs, filepath.ToSlash(r))
+	}
+	sort.Strings(rs)
+	if got, want := strings.Join(rs, " "), "image.png noext notes.md"; got != want {
+		t.Errorf("Expand skipped %q, want %q (hidden entries are not listed)", got, want)
+	}
 	if len(bad) != 2 || bad[0].Input.Source != missing || bad[1].Input.Source != missingDir {
 		t.Fatalf("Expand bad = %+v", bad)
 	}
@@ -102,13 +112,13 @@ func TestExpand(t *testing.T) {
 	}
 
 	// the same answer twice
-	again, _ := Expand([]string{missing, dir, "-", lone, missingDir})
+	again, _, _ := Expand([]string{missing, dir, "-", lone, missingDir})
 	if strings.Join(again, "\n") != strings.Join(files, "\n") {
 		t.Errorf("Expand is not stable")
 	}
 
 	// a hidden directory named on the command line is walked
-	files, bad = Expand([]string{filepath.Join(dir, ".git")})
+	files, bad, _ = Expand([]string{filepath.Join(dir, ".git")})
 	if len(files) != 1 || len(bad) != 0 || filepath.Base(files[0]) != "config.txt" {
 		t.Errorf("Expand(.git) = %q, %+v", files, bad)
 	}
@@ -117,10 +127,10 @@ func TestExpand(t *testing.T) {
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if files, bad = Expand([]string{empty}); len(files)+len(bad) != 0 {
+	if files, bad, _ = Expand([]string{empty}); len(files)+len(bad) != 0 {
 		t.Errorf("Expand(empty dir) = %q, %+v", files, bad)
 	}
-	if files, bad = Expand(nil); len(files)+len(bad) != 0 {
+	if files, bad, _ = Expand(nil); len(files)+len(bad) != 0 {
 		t.Errorf("Expand(nil) = %q, %+v", files, bad)
 	}
 }
