@@ -28,11 +28,13 @@ type Model struct {
 	cues    *cueSet
 	// calA, calB map a mention's margin m to its Score 1/(1+exp(-(calA*m+calB))).
 	calA, calB float32
-	// scale is the quantization step of the stored weights; featKeys,
-	// qw and qt are the stored (quantized) form of feats, w and trans.
+	// scale is the quantization step of the stored weights; featKeys
+	// and qt are the stored form of feats and trans. The stored feature
+	// weights are w/scale, which is exact (w holds quantized values times
+	// scale), so they are not kept twice.
 	scale    float32
 	featKeys []uint64
-	qw, qt   []int32
+	qt       []int32
 	info     Info
 	// stage1, when not nil, makes m the second stage of a stacked model
 	// (stack.go): stage 1 tags a document first and m reads its tags.

@@ -154,10 +154,13 @@ func (m *Model) encode() []byte {
 func (m *Model) appendFeatures(b []byte) []byte {
 	b = binary.AppendUvarint(b, uint64(len(m.featKeys)))
 	prev := uint64(0)
+	q := make([]int32, m.nt)
 	for i, k := range m.featKeys {
 		b = binary.AppendUvarint(b, k-prev)
 		prev = k
-		q := m.qw[i*m.nt : (i+1)*m.nt]
+		for y, v := range m.w[i*m.nt : (i+1)*m.nt] {
+			q[y] = quantize(v, m.scale)
+		}
 		b = appendSparse(b, q, func(b []byte, v int32) []byte { return binary.AppendVarint(b, int64(v)) })
 	}
 	return b

@@ -739,7 +739,7 @@ func (m *Model) setWeights(keys []uint64, qw, qt []int32) {
 	m.feats = newTable(len(keys))
 	m.w = make([]float32, len(qw))
 	m.featKeys = keys
-	m.qw, m.qt = qw, qt
+	m.qt = qt
 	for i, k := range keys {
 		m.feats.put(k, int32(i))
 	}
