@@ -86,7 +86,8 @@ const License = `Named-entity model (internal/ner/model/ner.model):
     Language Processing", LREC 2020). Licence: Creative Commons Attribution-ShareAlike 4.0
     (CC BY-SA 4.0). The model file is derived from the corpus (it holds word statistics and
     feature weights learned from it) and is licensed CC BY-SA 4.0 alike. It is also trained on
-    conflict-news sentences written for rasd (internal/ner/data/conflict.conll, CC BY-SA 4.0).
+    conflict-news sentences written for rasd (internal/ner/data/conflict.conll and
+    conflict-orgs.conll, CC BY-SA 4.0).
 `
 
 // Default loads the embedded default model. Each call parses it afresh:

@@ -114,6 +114,7 @@ func (s *Stage) Run(d *doc.Doc) {
 			if e := int(m.End); e < len(d.Tokens) && d.Tokens[e].Kind == doc.Number {
 				m.Span = extend(d, m.Span, e+1)
 			}
+			m.Span = trimAfterNumber(d, m.Span)
 			if m.Len() == 1 {
 				continue // the head noun alone (لكتيبة) names nothing
 			}
@@ -165,6 +166,25 @@ func extend(d *doc.Doc, sp doc.Span, end int) doc.Span {
 	out := d.TokenSpan(int(sp.Start), end)
 	out.StartByte = sp.StartByte
 	return out
+}
+
+// trimAfterNumber cuts a numbered unit's span before a word with the
+// article that follows its number: the words of a unit's name after its
+// number are indefinite (اللواء 444 قتال، الفرقة 17 مشاة), and a definite
+// one starts what is said of the unit (الكتيبة 61 التابعة لـ…، اللواء 8
+// المدعوم من…).
+func trimAfterNumber(d *doc.Doc, sp doc.Span) doc.Span {
+	for i := int(sp.Start) + 1; i+1 < int(sp.End); i++ {
+		if d.Tokens[i].Kind != doc.Number {
+			continue
+		}
+		if w := d.TokNorm(i + 1); strings.HasPrefix(w, "ال") {
+			out := d.TokenSpan(int(sp.Start), i+1)
+			out.StartByte = sp.StartByte
+			return out
+		}
+	}
+	return sp
 }
 
 // nameLike reports whether a span can be a name: it starts with a word and

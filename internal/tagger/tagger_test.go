@@ -129,6 +129,17 @@ func TestNumberedUnit(t *testing.T) {
 	if strings.Contains(got, "فرقة") {
 		t.Errorf("a head noun alone became an actor: %s", got)
 	}
+	// a definite word after the number is not part of the name; an
+	// indefinite one is
+	d = run(t, fake{"اللواء 35 المدعوم": "ORG", "الفرقة 14 مشاة": "ORG"},
+		"هاجم مسلحون مقر اللواء 35 المدعوم من الحكومة، وردت الفرقة 14 مشاة بقصف مواقعهم.")
+	got = actorList(d)
+	if !strings.Contains(got, "اللواء 35=اللواء 35") || strings.Contains(got, "المدعوم") {
+		t.Errorf("numbered unit with a definite word after the number: %s", got)
+	}
+	if !strings.Contains(got, "الفرقة 14 مشاة=الفرقة 14 مشاة") {
+		t.Errorf("numbered unit with an indefinite word after the number: %s", got)
+	}
 }
 
 // actorList lists d's actors as "mention=name", joined by " | ".
