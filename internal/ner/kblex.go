@@ -20,11 +20,14 @@ import (
 //   - the first word of multiword actor names that starts at least
 //     orgHeadMin of them (حركة, وزارة, جيش) → LexOrgHead;
 //   - head nouns of place names from the KB's cue list (settlement, admin,
-//     rural, facility and natural cues: قرية, محافظة, ريف) → LexPlaceCue.
+//     rural, facility and natural cues: قرية, محافظة, ريف) → LexPlaceCue;
+//   - the tagger's own gazetteers (gazetteer.go): given names →
+//     LexPersonName (unless the KB knows the word as a place, country,
+//     nationality or actor), organisations that are not actors → LexOrg.
 //
 // Such a head noun alone is never a place's name: gazetteer rows that
-// list one are skipped, as kb does. The KB has no person names; titles
-// and roles come from the tagger's own cue list. The result is immutable
+// list one are skipped, as kb does. The KB has no person names: they come
+// from the gazetteers; titles and roles from the tagger's cue list. The result is immutable
 // and safe for concurrent use; build it once per KB.
 func KBLexicon(k *kb.KB) Lexicon {
 	l := kbLexicon{}
@@ -87,6 +90,18 @@ func KBLexicon(k *kb.KB) Lexicon {
 		if n >= orgHeadMin && !cueKeys[h] {
 			l[h] |= LexOrgHead
 		}
+	}
+	// the tagger's gazetteers: a given name that the KB knows as a place,
+	// a country, a nationality or an actor is left to the KB
+	es, err := gazetteer()
+	if err != nil {
+		panic(err) // embedded data, checked by the tests
+	}
+	for _, e := range es {
+		if e.class == LexPersonName && l[e.key]&(LexPlace|LexCountry|LexCountryAdj|LexActor|LexOrg) != 0 {
+			continue
+		}
+		l[e.key] |= e.class
 	}
 	return l
 }

@@ -88,6 +88,9 @@ const License = `Named-entity model (internal/ner/model/ner.model):
     feature weights learned from it) and is licensed CC BY-SA 4.0 alike. It is also trained on
     conflict-news sentences written for rasd (internal/ner/data/conflict.conll and
     conflict-orgs.conll, CC BY-SA 4.0).
+  - Its lexicon features read the name lists in internal/ner/gazetteer, written for rasd,
+    except names-arabic.txt: the Arabic given names of the npm package arabic-name-to-en
+    1.0.6, Copyright (c) HamdonGunner, ISC licence (the notice is in the file).
 `
 
 // Default loads the embedded default model. Each call parses it afresh:

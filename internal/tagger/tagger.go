@@ -118,6 +118,9 @@ func (s *Stage) Run(d *doc.Doc) {
 			if m.Len() == 1 {
 				continue // the head noun alone (لكتيبة) names nothing
 			}
+			if ordinalUnit(d, m.Span) {
+				continue
+			}
 		}
 		if overlapsKnown(m.Span, isArmed) || !nameLike(d, m.Span) || s.cueWord(d, m.Span) ||
 			(after[m.Start] && m.Kind != doc.MPerson) {
@@ -185,6 +188,31 @@ func trimAfterNumber(d *doc.Doc, sp doc.Span) doc.Span {
 		}
 	}
 	return sp
+}
+
+// ordinals are the ordinal adjectives, normalized and without ال, that
+// number a regular army's formations: الفرقة الرابعة، اللواء السادس عشر.
+var ordinals = map[string]bool{
+	"اول": true, "اولي": true, "ثاني": true, "ثانيه": true, "ثالث": true, "ثالثه": true,
+	"رابع": true, "رابعه": true, "خامس": true, "خامسه": true, "سادس": true, "سادسه": true,
+	"سابع": true, "سابعه": true, "ثامن": true, "ثامنه": true, "تاسع": true, "تاسعه": true,
+	"عاشر": true, "عاشره": true, "حادي": true, "حاديه": true,
+}
+
+// ordinalUnit reports whether an armed body's name numbers it with an
+// ordinal word (الفرقة السادسة عشرة مشاة، الفرقة المدرعة الأولى): a
+// formation of a regular army, which ACLED codes as that army, not a
+// new actor. Units numbered with digits (الكتيبة 61، اللواء 444) are
+// more often militias and stay.
+func ordinalUnit(d *doc.Doc, sp doc.Span) bool {
+	for i := int(sp.Start) + 1; i < int(sp.End) && i <= int(sp.Start)+2; i++ {
+		w := d.TokNorm(i)
+		w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ال")
+		if ordinals[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLike reports whether a span can be a name: it starts with a word and

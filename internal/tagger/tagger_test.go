@@ -140,6 +140,16 @@ func TestNumberedUnit(t *testing.T) {
 	if !strings.Contains(got, "الفرقة 14 مشاة=الفرقة 14 مشاة") {
 		t.Errorf("numbered unit with an indefinite word after the number: %s", got)
 	}
+	// a unit numbered by an ordinal word is a regular army's formation
+	d = run(t, fake{"الفرقة الخامسة عشرة مشاة": "ORG", "اللواء المدرع الثالث": "ORG", "كتيبة الأنصار": "ORG"},
+		"انسحبت الفرقة الخامسة عشرة مشاة من المدينة، وتقدم اللواء المدرع الثالث نحو الجسر، واشتبكت كتيبة الأنصار مع المهاجمين.")
+	got = actorList(d)
+	if strings.Contains(got, "الفرقة") || strings.Contains(got, "المدرع") {
+		t.Errorf("a unit numbered by an ordinal became an actor: %s", got)
+	}
+	if !strings.Contains(got, "كتيبة الأنصار") {
+		t.Errorf("a named unit was dropped: %s", got)
+	}
 }
 
 // actorList lists d's actors as "mention=name", joined by " | ".
