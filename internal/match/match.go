@@ -490,6 +490,22 @@ func (s *scan) cuePass() {
 			m.Source, m.Refs, m.Ref, m.Label = doc.FromRule, nil, "", LabelUnknown
 		}
 	}
+	// "قرية جديدة" is a new village: a known one-word name that is also
+	// an adjective (nonames.txt), indefinite, right after an indefinite
+	// head noun, is the head noun's adjective
+	for i, m := range s.out {
+		if m.Kind != doc.MPlace || m.Len() != 1 || m.Start == 0 || drop[i] || d.Tokens[m.Start].Has(doc.Quoted) {
+			continue
+		}
+		w := d.TokNorm(int(m.Start))
+		if !s.m.nonames[w] || strings.HasPrefix(w, "ال") {
+			continue
+		}
+		if _, ok := s.headCue(int(m.Start) - 1); ok && !definite(d.TokNorm(int(m.Start)-1)) {
+			drop[i] = true
+			s.out[i].Label = labelAdjective
+		}
+	}
 	// frame place mentions with the cues right before them
 	for i := range s.out {
 		if s.out[i].Kind == doc.MPlace && !drop[i] && s.out[i].Label != labelSuperseded {
@@ -525,6 +541,9 @@ func (s *scan) cuePass() {
 			case !drop[i]:
 				kept = append(kept, m)
 			case m.Label == labelSuperseded:
+			case m.Label == labelAdjective:
+				d.Note("match", m.Span, "not a place: an adjective of the head noun before it (قرية جديدة: a new village)")
+				kept = append(kept, notName(m.Span))
 			case m.Kind == doc.MPlace && m.Label != LabelNeedsFrame && s.afterOperation(m):
 				d.Note("match", m.Span, "not a place: part of an operation's name")
 				kept = append(kept, notName(m.Span))
@@ -746,6 +765,24 @@ func (s *scan) dropWeak(i int) {
 
 // labelSuperseded marks a weak match replaced by a list item.
 const labelSuperseded = "superseded"
+
+// labelAdjective marks a place match dropped as the adjective of the head
+// noun before it.
+const labelAdjective = "adjective"
+
+// definite reports whether a normalized word carries the article, after
+// one proclitic (والقرية, للقرية).
+func definite(w string) bool {
+	if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "لل") {
+		return true
+	}
+	for _, p := range []string{"و", "ف", "ب", "ك", "ل"} {
+		if r, ok := strings.CutPrefix(w, p); ok && (strings.HasPrefix(r, "ال") || strings.HasPrefix(r, "لل")) {
+			return true
+		}
+	}
+	return false
+}
 
 func (s *scan) cueKeeps(word string) bool {
 	for _, c := range s.m.kb.Cues {

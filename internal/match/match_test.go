@@ -80,6 +80,8 @@ func TestMatch(t *testing.T) {
 		{"ل with a people noun after a head noun is no name", "انفجرت قنبلة وسط تجمع لشبان في مخيم عين الحلوة.", []string{"place:عين الحلوة"}, []string{"place:لشبان"}},
 		{"a plural head noun is not part of the name", "استعادت القوات سلسلة جبال البلق الشرقي أمس.", []string{"place:البلق الشرقي"}, []string{"place:جبال البلق الشرقي"}},
 		{"a command named after its area is no place", "أعلنت قيادة عمليات نينوى اعتقال مطلوبين.", nil, []string{"place:نينوى"}},
+		{"an adjective after an indefinite head noun is no name", "سيطرت القوات على قرية جديدة قرب الحسكة.", []string{"place:الحسكة"}, []string{"place:جديدة"}},
+		{"a definite name after a head noun stays", "وصل الوفد إلى مدينة الجديدة المغربية.", []string{"place:الجديدة"}, nil},
 		{"شبه جزيرة is a head noun", "نفذ الجيش عملية أمنية في شبه جزيرة سيناء.", []string{"place:سيناء"}, []string{"place:شبه جزيرة سيناء"}},
 	}
 	for _, tc := range tests {
