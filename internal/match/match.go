@@ -11,6 +11,7 @@ package match
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 
 	"github.com/rasd-project/rasd/internal/arabic"
@@ -557,6 +558,90 @@ func (s *scan) cuePass() {
 		s.out = kept
 	}
 	s.out = append(s.out, added...)
+	var unknown []doc.Mention
+	for _, m := range s.out {
+		if m.Kind == doc.MPlace && m.Source == doc.FromRule && strings.HasPrefix(m.Label, LabelUnknown) {
+			unknown = append(unknown, m)
+		}
+	}
+	s.out = append(s.out, s.repeats(unknown)...)
+}
+
+// repeats finds the later and earlier bare occurrences of unknown place
+// names that a head noun introduced or that extend a known name
+// (منطقة الزعفرانية … في الزعفرانية، وبالزعفرانية): one name, one place
+// in a report. An occurrence must
+// spell the name's words exactly, the first one after at most a proclitic
+// (و ف ب ك ل, لل for ال), and overlap no other mention.
+func (s *scan) repeats(added []doc.Mention) []doc.Mention {
+	d := s.d
+	var out []doc.Mention
+	taken := func(start, end int) bool {
+		for _, list := range [][]doc.Mention{s.out, out} {
+			for _, m := range list {
+				if int(m.Start) < end && start < int(m.End) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	for _, a := range added {
+		name := d.SpanText(a.Span)
+		words := strings.Fields(arabic.Normalize(name))
+		key := strings.Join(words, " ")
+		if len(words) == 0 || seen[key] || (len(words) == 1 && len([]rune(words[0])) < 3) {
+			continue
+		}
+		seen[key] = true
+		for i := 0; i+len(words) <= len(d.Tokens); i++ {
+			pre, ok := procliticOf(d.TokNorm(i), words[0])
+			if !ok || taken(i, i+len(words)) {
+				continue
+			}
+			same := true
+			for k := 1; k < len(words); k++ {
+				if d.TokNorm(i+k) != words[k] {
+					same = false
+					break
+				}
+			}
+			if !same {
+				continue
+			}
+			sp := d.TokenSpan(i, i+len(words))
+			if pre > 0 {
+				t := d.Tokens[i]
+				sp.StartByte, _ = d.TextRange(t.NormStart+int32(pre), t.NormEnd)
+			}
+			out = append(out, doc.Mention{Span: sp, Kind: doc.MPlace, Source: doc.FromRule, Label: a.Label, Score: a.Score})
+			d.Note("match", sp, fmt.Sprintf("the place %q, named after a head noun elsewhere in the report", name))
+		}
+	}
+	return out
+}
+
+// procliticOf reports whether the normalized word w is name, or name after
+// one proclitic, and returns the proclitic's length in bytes (of w).
+func procliticOf(w, name string) (int, bool) {
+	if w == name {
+		return 0, true
+	}
+	for _, p := range []string{"و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest == name {
+			return len(p), true
+		}
+	}
+	// لل + the name without its article: للزعفرانية
+	if bare, ok := strings.CutPrefix(name, "ال"); ok {
+		for _, p := range []string{"لل", "ولل", "فلل"} {
+			if rest, ok := strings.CutPrefix(w, p); ok && rest == bare {
+				return len(p) - len("ل"), true
+			}
+		}
+	}
+	return 0, false
 }
 
 // afterOperation reports whether a place mention follows an operation word.

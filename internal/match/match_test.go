@@ -105,6 +105,29 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// TestRepeats finds the bare occurrences of a name a head noun introduced.
+func TestRepeats(t *testing.T) {
+	got, d := run(t, "قصفت المدفعية قرية تل العويني فجر اليوم. ودخلت القوات تل العويني ظهراً، وانتشرت وحدات منها بتل العويني مساءً.")
+	n := 0
+	for _, g := range got {
+		if g == "place:تل العويني" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("got %s; want the name three times", strings.Join(got, ", "))
+	}
+	for _, m := range d.Mentions {
+		if m.Kind == doc.MPlace && strings.HasPrefix(d.Text[m.StartByte:m.EndByte], "ب") {
+			t.Errorf("span %q keeps its proclitic", d.Text[m.StartByte:m.EndByte])
+		}
+	}
+	// with no head noun anywhere, a bare unknown word stays unread
+	if got, _ := run(t, "ودخلت القوات الحويجات ظهراً."); len(got) > 1 {
+		t.Errorf("got %s; want no place", strings.Join(got, ", "))
+	}
+}
+
 // TestHeads checks the labels that frame a place for the geo stage.
 func TestHeads(t *testing.T) {
 	_, d := run(t, "قصفت الطائرات بلدة معرة النعمان في ريف إدلب الجنوبي وشرق حماة.")
