@@ -793,6 +793,9 @@ func (s *dateScanner) keyword(i, pre int, key string) (dateExpr, bool) {
 		}
 		return s.yesterday(i, i, pre)
 	case key == wTonight:
+		if (sameDay[s.word(i+1)] && s.at(i+1)) || (pre == 0 && inSet(s.word(i-1), thatDay)) {
+			return dateExpr{}, false // الليلة ذاتها, ذات الليلة: the night already told of
+		}
 		e := dateExpr{start: i, end: i + 1, pre: pre, kind: dkDayRel, rule: "tonight"}
 		if pastMods[s.word(i+1)] && s.at(i+1) {
 			e.n, e.end, e.rule = -1, i+2, "last_night"
@@ -1385,7 +1388,7 @@ var (
 	// weekdayBlock: a weekday after these is a name, not a date.
 	weekdayBlock = wordSet("صلاة صلاه خطبة خطيب مسجد جامع سوق أيام عطلة كل ليالي")
 	// sameDay and thatDay: اليوم refers back, not to pub.
-	sameDay = wordSet("نفسه ذاته")
+	sameDay = wordSet("نفسه ذاته نفسها ذاتها")
 	// dayAdjectives: اليوم before these is "the day", not today.
 	dayAdjectives = wordSet("التالي الذي السابق الأخير الموعود المشهود المحدد المذكور المقرر الفاصل الطويل")
 	thatDay       = wordSet("ذلك ذات نفس")
