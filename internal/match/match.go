@@ -570,10 +570,11 @@ func (s *scan) cuePass() {
 // repeats finds the later and earlier bare occurrences of unknown place
 // names that a head noun introduced or that extend a known name
 // (منطقة الزعفرانية … في الزعفرانية، وبالزعفرانية): one name, one place
-// in a report. An occurrence must
-// spell the name's words exactly, the first one after at most a proclitic
-// (و ف ب ك ل, لل for ال), and overlap no other mention.
-func (s *scan) repeats(added []doc.Mention) []doc.Mention {
+// in a report. An occurrence must spell the name's words exactly, the
+// first one bare or after the proclitics a name may carry (nameSplit), and
+// overlap no other mention; its span starts after the proclitics, as the
+// KB's matches do.
+func (s *scan) repeats(unknown []doc.Mention) []doc.Mention {
 	d := s.d
 	var out []doc.Mention
 	taken := func(start, end int) bool {
@@ -587,7 +588,7 @@ func (s *scan) repeats(added []doc.Mention) []doc.Mention {
 		return false
 	}
 	seen := map[string]bool{}
-	for _, a := range added {
+	for _, a := range unknown {
 		name := d.SpanText(a.Span)
 		words := strings.Fields(arabic.Normalize(name))
 		key := strings.Join(words, " ")
@@ -596,7 +597,7 @@ func (s *scan) repeats(added []doc.Mention) []doc.Mention {
 		}
 		seen[key] = true
 		for i := 0; i+len(words) <= len(d.Tokens); i++ {
-			pre, ok := procliticOf(d.TokNorm(i), words[0])
+			split, ok := nameSplit(d.TokNorm(i), words[0])
 			if !ok || taken(i, i+len(words)) {
 				continue
 			}
@@ -610,11 +611,7 @@ func (s *scan) repeats(added []doc.Mention) []doc.Mention {
 			if !same {
 				continue
 			}
-			sp := d.TokenSpan(i, i+len(words))
-			if pre > 0 {
-				t := d.Tokens[i]
-				sp.StartByte, _ = d.TextRange(t.NormStart+int32(pre), t.NormEnd)
-			}
+			sp := s.span(hit{start: i, end: i + len(words), split: split})
 			out = append(out, doc.Mention{Span: sp, Kind: doc.MPlace, Source: doc.FromRule, Label: a.Label, Score: a.Score})
 			d.Note("match", sp, fmt.Sprintf("the place %q, named after a head noun elsewhere in the report", name))
 		}
@@ -622,26 +619,16 @@ func (s *scan) repeats(added []doc.Mention) []doc.Mention {
 	return out
 }
 
-// procliticOf reports whether the normalized word w is name, or name after
-// one proclitic, and returns the proclitic's length in bytes (of w).
-func procliticOf(w, name string) (int, bool) {
-	if w == name {
-		return 0, true
-	}
-	for _, p := range []string{"و", "ف", "ب", "ك", "ل", "وب", "ول", "فب", "فل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && rest == name {
-			return len(p), true
+// nameSplit returns the reading of the normalized word w that is name,
+// bare or after the proclitics a name may carry (nameProclitics; لل for
+// ال), if there is one.
+func nameSplit(w, name string) (arabic.Split, bool) {
+	for _, sp := range arabic.Clitics(w, nil) {
+		if sp.Suf == 0 && nameProclitics(w[:sp.Pre]) && sp.Key(w) == name {
+			return sp, true
 		}
 	}
-	// لل + the name without its article: للزعفرانية
-	if bare, ok := strings.CutPrefix(name, "ال"); ok {
-		for _, p := range []string{"لل", "ولل", "فلل"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && rest == bare {
-				return len(p) - len("ل"), true
-			}
-		}
-	}
-	return 0, false
+	return arabic.Split{}, false
 }
 
 // afterOperation reports whether a place mention follows an operation word.

@@ -314,44 +314,20 @@ func decode(data []byte) (*Model, error) {
 		return nil, err
 	}
 	m.initTags(tags)
-	var fl [3]float32
-	for i := range fl {
-		fl[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4, "header")))
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	m.scale, m.calA, m.calB = fl[0], fl[1], fl[2]
-	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) || math.IsNaN(float64(m.calA)) || math.IsNaN(float64(m.calB)) {
-		return nil, fmt.Errorf("%w: bad scale", ErrFormat)
-	}
-	m.qbias = int32(r.varint("entity bias"))
-	m.bias = float32(m.qbias) * m.scale
-	qt := make([]int32, (nt+1)*nt)
-	for i := range qt {
-		qt[i] = int32(r.varint("transition"))
+	qt, err := r.stageHeader(m, "")
+	if err != nil {
+		return nil, err
 	}
 
 	nw := r.count(3, "word count")
 	s := &wordStats{nt: nt, idx: newTable(nw), keys: make([]uint64, 0, nw), counts: make([]uint32, 0, nw*(nt+1))}
-	key := uint64(0)
+	var key uint64
 	for i := 0; i < nw && r.err == nil; i++ {
-		d := r.uvarint("word key")
-		if i > 0 && d == 0 {
-			r.fail("word key order")
-		}
-		key += d
+		key = r.nextKey(key, i, "word")
 		s.keys = append(s.keys, key)
 		s.idx.put(nz(key), int32(i))
 		s.counts = append(s.counts, uint32(r.uvarint("word count")))
-		mask := r.uvarint("word tags")
-		for y := 0; y < nt; y++ {
-			n := uint32(0)
-			if mask&(1<<y) != 0 {
-				n = uint32(r.uvarint("word tag count"))
-			}
-			s.counts = append(s.counts, n)
-		}
+		s.counts = readSparse(r, s.counts, nt, "word tag count", r.uvarint)
 	}
 	m.stats = s
 
@@ -360,20 +336,9 @@ func decode(data []byte) (*Model, error) {
 	lm := &letterModel{nc: nc, keys: make([]uint64, 0, ng), counts: make([]uint32, 0, ng*nc)}
 	key = 0
 	for i := 0; i < ng && r.err == nil; i++ {
-		d := r.uvarint("n-gram key")
-		if i > 0 && d == 0 {
-			r.fail("n-gram key order")
-		}
-		key += d
+		key = r.nextKey(key, i, "n-gram")
 		lm.keys = append(lm.keys, nz(key))
-		mask := r.uvarint("n-gram classes")
-		for c := 0; c < nc; c++ {
-			n := uint32(0)
-			if mask&(1<<c) != 0 {
-				n = uint32(r.uvarint("n-gram count"))
-			}
-			lm.counts = append(lm.counts, n)
-		}
+		lm.counts = readSparse(r, lm.counts, nc, "n-gram count", r.uvarint)
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -390,21 +355,8 @@ func decode(data []byte) (*Model, error) {
 		m2.initTags(tags)
 		m2.info.Iterations = int(r.uvarint("iterations"))
 		m2.info.Members = int(r.uvarint("members"))
-		for i := range fl {
-			fl[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4, "stage 2 header")))
-		}
-		if r.err != nil {
-			return nil, r.err
-		}
-		m2.scale, m2.calA, m2.calB = fl[0], fl[1], fl[2]
-		if !(m2.scale > 0) || math.IsInf(float64(m2.scale), 0) || math.IsNaN(float64(m2.calA)) || math.IsNaN(float64(m2.calB)) {
-			return nil, fmt.Errorf("%w: bad stage 2 scale", ErrFormat)
-		}
-		m2.qbias = int32(r.varint("entity bias"))
-		m2.bias = float32(m2.qbias) * m2.scale
-		qt2 = make([]int32, (nt+1)*nt)
-		for i := range qt2 {
-			qt2[i] = int32(r.varint("transition"))
+		if qt2, err = r.stageHeader(m2, "stage 2 "); err != nil {
+			return nil, err
 		}
 		keys2, qw2 = r.features(nt)
 	}
@@ -446,22 +398,59 @@ func (r *reader) features(nt int) ([]uint64, []int32) {
 	nf := r.count(3, "feature count")
 	keys := make([]uint64, 0, nf)
 	qw := make([]int32, 0, nf*nt)
-	key := uint64(0)
+	var key uint64
 	for i := 0; i < nf && r.err == nil; i++ {
-		d := r.uvarint("feature key")
-		if i > 0 && d == 0 {
-			r.fail("feature key order")
-		}
-		key += d
+		key = r.nextKey(key, i, "feature")
 		keys = append(keys, nz(key))
-		mask := r.uvarint("feature mask")
-		for y := 0; y < nt; y++ {
-			v := int32(0)
-			if mask&(1<<y) != 0 {
-				v = int32(r.varint("weight"))
-			}
-			qw = append(qw, v)
-		}
+		qw = readSparse(r, qw, nt, "weight", r.varint)
 	}
 	return keys, qw
+}
+
+// nextKey reads the i-th key of a sorted list, stored as the difference
+// from the previous one (which must be positive after the first).
+func (r *reader) nextKey(prev uint64, i int, what string) uint64 {
+	d := r.uvarint(what + " key")
+	if i > 0 && d == 0 {
+		r.fail(what + " key order")
+	}
+	return prev + d
+}
+
+// readSparse appends a row of width values written by appendSparse: a bit
+// mask of the non-zero positions, then those values, each read by get.
+func readSparse[T int32 | uint32, V int64 | uint64](r *reader, dst []T, width int, what string, get func(string) V) []T {
+	mask := r.uvarint(what + " mask")
+	for y := 0; y < width; y++ {
+		var v T
+		if mask&(1<<y) != 0 {
+			v = T(get(what))
+		}
+		dst = append(dst, v)
+	}
+	return dst
+}
+
+// stageHeader reads the header of a stage's weights into m (the scale,
+// the score calibration and the entity bias) and returns its quantized
+// transition weights. what prefixes error messages ("stage 2 ").
+func (r *reader) stageHeader(m *Model, what string) ([]int32, error) {
+	var fl [3]float32
+	for i := range fl {
+		fl[i] = math.Float32frombits(binary.LittleEndian.Uint32(r.bytes(4, what+"header")))
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	m.scale, m.calA, m.calB = fl[0], fl[1], fl[2]
+	if !(m.scale > 0) || math.IsInf(float64(m.scale), 0) || math.IsNaN(float64(m.calA)) || math.IsNaN(float64(m.calB)) {
+		return nil, fmt.Errorf("%w: bad %sscale", ErrFormat, what)
+	}
+	m.qbias = int32(r.varint("entity bias"))
+	m.bias = float32(m.qbias) * m.scale
+	qt := make([]int32, (m.nt+1)*m.nt)
+	for i := range qt {
+		qt[i] = int32(r.varint("transition"))
+	}
+	return qt, nil
 }

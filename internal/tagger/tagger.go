@@ -163,8 +163,8 @@ func (s *Stage) cueWord(d *doc.Doc, sp doc.Span) bool {
 	return false
 }
 
-// extend returns sp running to token end (exclusive), keeping its start
-// byte (after a proclitic).
+// extend returns sp running to token end (exclusive, after or before sp's
+// end), keeping its start byte (after a proclitic).
 func extend(d *doc.Doc, sp doc.Span, end int) doc.Span {
 	out := d.TokenSpan(int(sp.Start), end)
 	out.StartByte = sp.StartByte
@@ -182,9 +182,7 @@ func trimAfterNumber(d *doc.Doc, sp doc.Span) doc.Span {
 			continue
 		}
 		if w := d.TokNorm(i + 1); strings.HasPrefix(w, "ال") {
-			out := d.TokenSpan(int(sp.Start), i+1)
-			out.StartByte = sp.StartByte
-			return out
+			return extend(d, sp, i+1)
 		}
 	}
 	return sp
